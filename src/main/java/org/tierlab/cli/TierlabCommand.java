@@ -1,0 +1,106 @@
+package org.tierlab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.tierlab.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code tierlab} program: one command with a subcommand per job. Errors in user input are printed as one
+ * clear message with exit code 2; nothing a user does shows them a stack trace.
+ */
+@Command(name = "tierlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = TierlabCommand.Version.class,
+        description = "Try customer tiering models and per-tier maintenance policies before rolling them out.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class TierlabCommand implements Runnable {
+    /** Exit code for bad user input (scenario, log, options). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for an unexpected internal failure. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point of the jar. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the program with the given streams and returns its exit code (used by tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = newCommandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** A configured command line: subcommands, error handling and exit codes. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new TierlabCommand());
+        cl.setExecutionExceptionHandler(TierlabCommand::handle);
+        cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+                PrintWriter err = ex.getCommandLine().getErr();
+                err.println("tierlab: " + ex.getMessage());
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                return EXIT_BAD_INPUT;
+            }
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof ConfigException || ex instanceof UserInputException) {
+            err.println("tierlab: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            err.println("tierlab: " + ex.getMessage());
+            return EXIT_INTERNAL;
+        }
+        err.println("tierlab: internal error: " + ex);
+        if (System.getenv("TIERLAB_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set TIERLAB_DEBUG=1 to see the stack trace)");
+        }
+        return EXIT_INTERNAL;
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tierlab " + version()};
+        }
+
+        /** The build's version string. */
+        public static String version() {
+            Properties p = new Properties();
+            try (InputStream in = TierlabCommand.class.getResourceAsStream("/tierlab-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}

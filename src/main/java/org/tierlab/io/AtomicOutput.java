@@ -1,0 +1,83 @@
+package org.tierlab.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that it either appears complete or not at all: the bytes go to a temporary file in the
+ * same folder, which is renamed over the target only after it has been written and closed. A run that
+ * fails or is interrupted half way leaves at most a {@code .tmp} file, never a truncated result under the
+ * real name.
+ */
+public final class AtomicOutput {
+    private AtomicOutput() {
+    }
+
+    /** Something that writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes everything to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Something that writes the text of a file. */
+    @FunctionalInterface
+    public interface TextContent {
+        /** Writes everything to {@code out}. */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes {@code content} to {@code target} atomically. */
+    public static void write(Path target, Content content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            move(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the .tmp name already marks it as incomplete
+                }
+            }
+        }
+    }
+
+    /** Writes UTF-8 text to {@code target} atomically. */
+    public static void writeText(Path target, TextContent content) {
+        write(target, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /** Writes a string as UTF-8 to {@code target} atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

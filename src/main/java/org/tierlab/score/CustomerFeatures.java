@@ -1,0 +1,135 @@
+package org.tierlab.score;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a company can observe about its customers, in columnar form: one primitive array per feature, one
+ * entry per customer. This is the only input a {@link TieringModel} sees; the simulator never puts its latent
+ * truth (true purchase rate, alive flag) in here.
+ *
+ * <p>Numeric columns are {@code double[]} of length {@link #size()}, shared, not copied: the simulator refills
+ * them in place before each re-tiering, so models must not keep references between calls. Categorical columns
+ * are {@code int[]} codes into a list of level names.
+ *
+ * <p>Standard column names are the constants below; a model may use any other named column too
+ * (for example the factors of a weighted score).
+ */
+public final class CustomerFeatures {
+    /** Time since the last purchase, in the log's or simulation's time unit; NaN if never purchased. */
+    public static final String RECENCY = "recency";
+    /** Number of purchases (transactions) observed in the look-back window. */
+    public static final String FREQUENCY = "frequency";
+    /** Total revenue observed in the look-back window. */
+    public static final String MONETARY = "monetary";
+    /** Revenue times margin minus service cost observed in the look-back window. */
+    public static final String PROFIT = "profit";
+    /** Time since the customer was acquired (first purchase or contract start). */
+    public static final String TENURE = "tenure";
+    /** Last survey answer on the 0-10 scale; NaN if the customer never answered. */
+    public static final String SURVEY = "survey";
+    /** Purchases in the recent half of the look-back window minus purchases in the earlier half. */
+    public static final String TREND = "trend";
+    /** 1 if the record is a lead that has not bought yet, else 0. */
+    public static final String LEAD = "lead";
+    /** 1 if the customer is known to have left (contract cancelled), else 0. */
+    public static final String CHURNED = "churned";
+    /** Share of purchase periods in which the customer bought again (repurchase rate), 0-1. */
+    public static final String REPURCHASE = "repurchase";
+
+    private final int size;
+    private final Map<String, double[]> numeric;
+    private final Map<String, Categorical> categorical;
+
+    /** A categorical column: per-customer codes into {@code levels}. */
+    public record Categorical(int[] codes, List<String> levels) {
+        /** Checks the codes lie in the levels. */
+        public Categorical {
+            Objects.requireNonNull(codes, "codes");
+            levels = List.copyOf(levels);
+            for (int c : codes) {
+                if (c < 0 || c >= levels.size()) {
+                    throw new IllegalArgumentException("category code " + c + " outside 0.." + (levels.size() - 1));
+                }
+            }
+        }
+    }
+
+    private CustomerFeatures(int size, Map<String, double[]> numeric, Map<String, Categorical> categorical) {
+        this.size = size;
+        this.numeric = numeric;
+        this.categorical = categorical;
+    }
+
+    /** An empty feature set for {@code size} customers; add columns with {@link #put}. */
+    public static CustomerFeatures of(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0: " + size);
+        }
+        return new CustomerFeatures(size, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    /** Adds or replaces a numeric column (not copied). */
+    public CustomerFeatures put(String name, double[] values) {
+        if (values.length != size) {
+            throw new IllegalArgumentException("column '" + name + "' has " + values.length + " values, expected " + size);
+        }
+        numeric.put(name, values);
+        return this;
+    }
+
+    /** Adds or replaces a categorical column (codes not copied). */
+    public CustomerFeatures putCategorical(String name, int[] codes, List<String> levels) {
+        if (codes.length != size) {
+            throw new IllegalArgumentException("column '" + name + "' has " + codes.length + " values, expected " + size);
+        }
+        categorical.put(name, new Categorical(codes, levels));
+        return this;
+    }
+
+    /** Number of customers. */
+    public int size() {
+        return size;
+    }
+
+    /** True if the numeric column exists. */
+    public boolean hasNumeric(String name) {
+        return numeric.containsKey(name);
+    }
+
+    /** True if the categorical column exists. */
+    public boolean hasCategorical(String name) {
+        return categorical.containsKey(name);
+    }
+
+    /** The numeric column; an absent one is an {@link IllegalArgumentException} naming what exists. */
+    public double[] numeric(String name) {
+        double[] v = numeric.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + numeric.keySet());
+        }
+        return v;
+    }
+
+    /** The categorical column; an absent one is an {@link IllegalArgumentException} naming what exists. */
+    public Categorical categorical(String name) {
+        Categorical c = categorical.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no categorical feature '" + name + "'; available: " + categorical.keySet());
+        }
+        return c;
+    }
+
+    /** Names of the numeric columns, in insertion order. */
+    public List<String> numericNames() {
+        return List.copyOf(numeric.keySet());
+    }
+
+    /** Names of the categorical columns, in insertion order. */
+    public List<String> categoricalNames() {
+        return List.copyOf(Collections.unmodifiableSet(categorical.keySet()));
+    }
+}
