@@ -19,7 +19,7 @@ import java.util.Objects;
  * (for example the factors of a weighted score).
  */
 public final class CustomerFeatures {
-    /** Time since the last purchase, in the log's or simulation's time unit; NaN if never purchased. */
+    /** Days since the last purchase (whole days from a log; period length in days from the simulator); NaN if never purchased. */
     public static final String RECENCY = "recency";
     /** Number of purchases (transactions) observed in the look-back window. */
     public static final String FREQUENCY = "frequency";
@@ -27,7 +27,7 @@ public final class CustomerFeatures {
     public static final String MONETARY = "monetary";
     /** Revenue times margin minus service cost observed in the look-back window. */
     public static final String PROFIT = "profit";
-    /** Time since the customer was acquired (first purchase or contract start). */
+    /** Days since the customer was acquired (first purchase or contract start). */
     public static final String TENURE = "tenure";
     /** Last survey answer on the 0-10 scale; NaN if the customer never answered. */
     public static final String SURVEY = "survey";
