@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a company can observe about its customers, in columnar form: one primitive array per feature, one
@@ -31,7 +32,11 @@ public final class CustomerFeatures {
     public static final String TENURE = "tenure";
     /** Last survey answer on the 0-10 scale; NaN if the customer never answered. */
     public static final String SURVEY = "survey";
-    /** Purchases in the recent half of the look-back window minus purchases in the earlier half. */
+    /**
+     * Recent purchase rate minus longer-run purchase rate, in purchases per period (exponentially weighted
+     * averages; positive means buying more than usual). From a log: purchases in the recent half of the
+     * look-back window minus purchases in the earlier half.
+     */
     public static final String TREND = "trend";
     /** 1 if the record is a lead that has not bought yet, else 0. */
     public static final String LEAD = "lead";
@@ -43,6 +48,7 @@ public final class CustomerFeatures {
     private final int size;
     private final Map<String, double[]> numeric;
     private final Map<String, Categorical> categorical;
+    private final Map<String, Supplier<double[]>> lazy = new LinkedHashMap<>();
 
     /** A categorical column: per-customer codes into {@code levels}. */
     public record Categorical(int[] codes, List<String> levels) {
@@ -81,6 +87,16 @@ public final class CustomerFeatures {
         return this;
     }
 
+    /**
+     * Adds a numeric column computed on first use: a simulator can offer every feature it knows while paying
+     * (time and memory) only for the columns the model actually reads.
+     */
+    public CustomerFeatures putLazy(String name, Supplier<double[]> values) {
+        numeric.remove(name);
+        lazy.put(name, values);
+        return this;
+    }
+
     /** Adds or replaces a categorical column (codes not copied). */
     public CustomerFeatures putCategorical(String name, int[] codes, List<String> levels) {
         if (codes.length != size) {
@@ -97,7 +113,7 @@ public final class CustomerFeatures {
 
     /** True if the numeric column exists. */
     public boolean hasNumeric(String name) {
-        return numeric.containsKey(name);
+        return numeric.containsKey(name) || lazy.containsKey(name);
     }
 
     /** True if the categorical column exists. */
@@ -108,6 +124,10 @@ public final class CustomerFeatures {
     /** The numeric column; an absent one is an {@link IllegalArgumentException} naming what exists. */
     public double[] numeric(String name) {
         double[] v = numeric.get(name);
+        if (v == null && lazy.containsKey(name)) {
+            v = lazy.remove(name).get();
+            put(name, v);
+        }
         if (v == null) {
             throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + numeric.keySet());
         }
@@ -125,7 +145,9 @@ public final class CustomerFeatures {
 
     /** Names of the numeric columns, in insertion order. */
     public List<String> numericNames() {
-        return List.copyOf(numeric.keySet());
+        java.util.List<String> names = new java.util.ArrayList<>(numeric.keySet());
+        names.addAll(lazy.keySet());
+        return List.copyOf(names);
     }
 
     /** Names of the categorical columns, in insertion order. */

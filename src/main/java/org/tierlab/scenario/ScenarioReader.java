@@ -1,0 +1,217 @@
+package org.tierlab.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tierlab.config.ConfigException;
+import org.tierlab.config.ConfigNode;
+import org.tierlab.score.TieringModel;
+
+/**
+ * Reads a scenario YAML file into a validated {@link Scenario}. Every problem is reported as a
+ * {@link ConfigException} naming the file, the line and the key, and saying what was expected.
+ */
+public final class ScenarioReader {
+    /** Name of the no-maintenance baseline strategy. */
+    public static final String NO_MAINTENANCE = "no-maintenance";
+    /** Name of the uniform-treatment baseline strategy. */
+    public static final String UNIFORM = "uniform";
+
+    private final Function<ConfigNode, TieringModel> modelParser;
+
+    private ScenarioReader(Function<ConfigNode, TieringModel> modelParser) {
+        this.modelParser = modelParser;
+    }
+
+    /** A reader that builds tiering models with {@code modelParser} (normally {@code TieringSpecs::parse}). */
+    public static ScenarioReader of(Function<ConfigNode, TieringModel> modelParser) {
+        return new ScenarioReader(modelParser);
+    }
+
+    /** Reads and validates a scenario file. */
+    public Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, null, "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, null, "cannot read file: " + e.getMessage());
+        }
+        return read(file.toString(), text);
+    }
+
+    /** Reads and validates scenario text; {@code name} is used in messages. */
+    public Scenario read(String name, String text) {
+        ConfigNode root = ConfigNode.parse(name, new StringReader(text));
+        root.allowOnly("name", "description", "horizon", "replications", "seed", "population", "behaviour",
+                "staff", "models", "policies", "strategies", "baselines");
+        String scenarioName = root.get("name").asString();
+        String description = root.stringOr("description", "");
+        Horizon horizon = horizon(root.get("horizon"));
+        int replications = root.get("replications").asInt(2, 100_000);
+        long seed = root.get("seed").asLong();
+        Population population = PopulationReader.read(root.get("population"));
+        Behaviour behaviour = root.has("behaviour") ? behaviour(root.get("behaviour")) : Behaviour.defaults();
+        Map<String, Double> staff = staff(root.get("staff"));
+        Map<String, TieringModel> models = models(root.get("models"));
+        Map<String, ConfigNode> policyNodes = root.get("policies").children();
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        policyNodes.forEach((k, v) -> policies.put(k, policy(k, v, staff)));
+        List<Strategy> strategies = strategies(root, models, policies, policyNodes, staff);
+        return new Scenario(scenarioName, description, horizon, replications, seed, population, behaviour, staff,
+                strategies, text);
+    }
+
+    private static Horizon horizon(ConfigNode n) {
+        n.allowOnly("periods", "period", "warmup");
+        int periods = n.get("periods").asInt(1, 100_000);
+        String len = n.get("period").asChoice("week", "month");
+        int warmup = n.intOr("warmup", 0, 100_000, 0);
+        return new Horizon(periods, len.equals("week") ? Horizon.PeriodLength.WEEK : Horizon.PeriodLength.MONTH,
+                warmup);
+    }
+
+    private static Behaviour behaviour(ConfigNode n) {
+        n.allowOnly("satisfaction_effects", "drift", "noise_sd", "neglect_penalty", "churn_sensitivity",
+                "purchase_sensitivity", "reference", "survey_share", "survey_noise_sd", "repurchase_window");
+        Behaviour d = Behaviour.defaults();
+        return new Behaviour(n.booleanOr("satisfaction_effects", d.satisfactionEffects()),
+                prob(n, "drift", d.drift()), nonNeg(n, "noise_sd", d.noiseSd()),
+                nonNeg(n, "neglect_penalty", d.neglectPenalty()), nonNeg(n, "churn_sensitivity", d.churnSensitivity()),
+                nonNeg(n, "purchase_sensitivity", d.purchaseSensitivity()),
+                n.has("reference") ? n.get("reference").asDouble(0, 10) : d.reference(),
+                prob(n, "survey_share", d.surveyShare()), nonNeg(n, "survey_noise_sd", d.surveyNoiseSd()),
+                n.intOr("repurchase_window", 1, 10_000, d.repurchaseWindow()));
+    }
+
+    private static double prob(ConfigNode n, String key, double fallback) {
+        return n.has(key) ? n.get(key).asProbability() : fallback;
+    }
+
+    private static double nonNeg(ConfigNode n, String key, double fallback) {
+        return n.has(key) ? n.get(key).asNonNegative() : fallback;
+    }
+
+    private static Map<String, Double> staff(ConfigNode n) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        n.children().forEach((role, hours) -> {
+            double h = hours.asDouble();
+            if (h < 0) {
+                throw hours.error("staff capacity must be 0 or more hours per period, found " + h);
+            }
+            out.put(role, h);
+        });
+        return out;
+    }
+
+    private Map<String, TieringModel> models(ConfigNode n) {
+        Map<String, TieringModel> out = new LinkedHashMap<>();
+        n.children().forEach((name, spec) -> out.put(name, parseModel(spec)));
+        if (out.isEmpty()) {
+            throw n.error("at least one tiering model is required");
+        }
+        return out;
+    }
+
+    private TieringModel parseModel(ConfigNode spec) {
+        try {
+            return modelParser.apply(spec);
+        } catch (IllegalArgumentException e) {
+            throw spec.error(e.getMessage());
+        }
+    }
+
+    private static Policy policy(String name, ConfigNode n, Map<String, Double> staff) {
+        n.allowOnly("tiers", "at_risk_days");
+        double atRisk = n.has("at_risk_days") ? n.get("at_risk_days").asPositive() : 90;
+        Map<String, List<Action>> byTier = new LinkedHashMap<>();
+        n.get("tiers").children().forEach((tier, list) -> {
+            List<Action> actions = new ArrayList<>();
+            for (ConfigNode a : list.elements()) {
+                actions.add(ActionReader.read(a, staff));
+            }
+            byTier.put(tier, actions);
+        });
+        return new Policy(name, byTier, atRisk);
+    }
+
+    private List<Strategy> strategies(ConfigNode root, Map<String, TieringModel> models, Map<String, Policy> policies,
+            Map<String, ConfigNode> policyNodes, Map<String, Double> staff) {
+        List<ConfigNode> list = root.list("strategies");
+        if (list.isEmpty()) {
+            throw root.get("strategies").error("at least one strategy is required");
+        }
+        List<Strategy> named = new ArrayList<>();
+        for (ConfigNode s : list) {
+            named.add(strategy(s, models, policies, policyNodes));
+        }
+        Strategy first = named.get(0);
+        List<Strategy> all = new ArrayList<>();
+        all.add(new Strategy(NO_MAINTENANCE, first.modelName(), first.model(), Policy.none(), first.retierEvery(),
+                false));
+        all.add(uniform(root, first, staff));
+        for (Strategy s : named) {
+            if (all.stream().anyMatch(o -> o.name().equals(s.name()))) {
+                throw root.get("strategies").error("strategy name '" + s.name() + "' is used twice (or is a baseline name)");
+            }
+            all.add(s);
+        }
+        return all;
+    }
+
+    private static Strategy strategy(ConfigNode s, Map<String, TieringModel> models, Map<String, Policy> policies,
+            Map<String, ConfigNode> policyNodes) {
+        s.allowOnly("name", "model", "policy", "retier_every");
+        String name = s.get("name").asString();
+        ConfigNode modelNode = s.get("model");
+        String modelName = modelNode.asString();
+        TieringModel model = models.get(modelName);
+        if (model == null) {
+            throw modelNode.error("no model named '" + modelName + "'; expected one of " + models.keySet());
+        }
+        ConfigNode policyNode = s.get("policy");
+        Policy policy = policies.get(policyNode.asString());
+        if (policy == null) {
+            throw policyNode.error("no policy named '" + policyNode.asString() + "'; expected one of " + policies.keySet());
+        }
+        checkTiers(policy, policyNodes.get(policy.name()), model, modelName);
+        int retier = s.intOr("retier_every", 0, 100_000, 0);
+        return new Strategy(name, modelName, model, policy, retier, false);
+    }
+
+    private static void checkTiers(Policy policy, ConfigNode policyNode, TieringModel model, String modelName) {
+        List<String> produced = model.tierNames();
+        for (Map.Entry<String, ConfigNode> e : policyNode.get("tiers").children().entrySet()) {
+            if (!produced.contains(e.getKey())) {
+                throw new ConfigException(policyNode.file(), e.getValue().line() - (e.getValue().isList() ? 1 : 0),
+                        policyNode.path() + ".tiers." + e.getKey(), "tier '" + e.getKey() + "' is produced by no model: policy '"
+                        + policy.name() + "' is paired with model '" + modelName + "', whose tiers are " + produced);
+            }
+        }
+    }
+
+    private static Strategy uniform(ConfigNode root, Strategy first, Map<String, Double> staff) {
+        ConfigNode b = root.opt("baselines");
+        Action action;
+        if (b == null) {
+            String role = staff.isEmpty() ? null : staff.keySet().iterator().next();
+            action = new Action(ActionKind.CALLBACK, new Action.Schedule.Every(1), role, role == null ? 0 : 20, 0,
+                    new Effect(0.9, 1.05, 0.2, 1));
+        } else {
+            b.allowOnly("uniform");
+            action = ActionReader.read(b.get("uniform"), staff);
+        }
+        Policy policy = new Policy(UNIFORM, Map.of(), 90);
+        return new Strategy(UNIFORM, first.modelName(), first.model(), new Policy(UNIFORM,
+                Map.of("*", List.of(action)), policy.atRiskDays()), first.retierEvery(), true);
+    }
+}
