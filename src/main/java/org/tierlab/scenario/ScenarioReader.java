@@ -24,6 +24,10 @@ public final class ScenarioReader {
     public static final String NO_MAINTENANCE = "no-maintenance";
     /** Name of the uniform-treatment baseline strategy. */
     public static final String UNIFORM = "uniform";
+    /** Policy key whose actions apply to every customer whatever their tier. */
+    public static final String ALL_TIERS = "all";
+    /** Policy key for customers who appeared since the last re-tiering and have no tier yet. */
+    public static final String UNASSIGNED = "unassigned";
 
     private final Function<ConfigNode, TieringModel> modelParser;
 
@@ -191,7 +195,7 @@ public final class ScenarioReader {
     private static void checkTiers(Policy policy, ConfigNode policyNode, TieringModel model, String modelName) {
         List<String> produced = model.tierNames();
         for (Map.Entry<String, ConfigNode> e : policyNode.get("tiers").children().entrySet()) {
-            if (!produced.contains(e.getKey())) {
+            if (!produced.contains(e.getKey()) && !ALL_TIERS.equals(e.getKey()) && !UNASSIGNED.equals(e.getKey())) {
                 throw new ConfigException(policyNode.file(), e.getValue().line() - (e.getValue().isList() ? 1 : 0),
                         policyNode.path() + ".tiers." + e.getKey(), "tier '" + e.getKey() + "' is produced by no model: policy '"
                         + policy.name() + "' is paired with model '" + modelName + "', whose tiers are " + produced);
@@ -210,8 +214,7 @@ public final class ScenarioReader {
             b.allowOnly("uniform");
             action = ActionReader.read(b.get("uniform"), staff);
         }
-        Policy policy = new Policy(UNIFORM, Map.of(), 90);
-        return new Strategy(UNIFORM, first.modelName(), first.model(), new Policy(UNIFORM,
-                Map.of("*", List.of(action)), policy.atRiskDays()), first.retierEvery(), true);
+        Policy policy = new Policy(UNIFORM, Map.of(ALL_TIERS, List.of(action)), 90);
+        return new Strategy(UNIFORM, first.modelName(), first.model(), policy, first.retierEvery(), true);
     }
 }

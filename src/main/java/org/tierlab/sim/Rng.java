@@ -29,6 +29,16 @@ public final class Rng {
         return this;
     }
 
+    /**
+     * Positions the cursor at stream {@code stream} of a customer-period {@code base} key. Streams are 2^32
+     * draws apart on the same Weyl sequence, so they never overlap for any realistic number of draws, and
+     * deriving them costs no mixing.
+     */
+    public Rng reset(long base, int stream) {
+        state = base + ((long) stream << 32) * GOLDEN;
+        return this;
+    }
+
     /** SplitMix64's finaliser: a 64-bit bijection with good avalanche. */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

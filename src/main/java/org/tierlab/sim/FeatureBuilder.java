@@ -1,0 +1,59 @@
+package org.tierlab.sim;
+
+import org.tierlab.score.CustomerFeatures;
+
+/**
+ * Turns the observable part of the simulation state into {@link CustomerFeatures} for the first {@code n} people
+ * (those the company knows of). Columns are lazy, so a model that reads three columns costs three arrays.
+ */
+final class FeatureBuilder {
+    private FeatureBuilder() {
+    }
+
+    static CustomerFeatures build(Customers c, CustomerState s, AttributeCatalog catalog, int n, int t,
+            double periodDays) {
+        CustomerFeatures f = CustomerFeatures.of(n);
+        f.putLazy(CustomerFeatures.RECENCY, () -> column(n, i -> s.lastPurchase[i] == CustomerState.NEVER
+                ? Double.NaN : (t - s.lastPurchase[i]) * periodDays));
+        f.putLazy(CustomerFeatures.FREQUENCY, () -> column(n, i -> s.frequency[i]));
+        f.putLazy(CustomerFeatures.MONETARY, () -> column(n, i -> s.monetary[i]));
+        f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.grossMargin[i] - s.serviceCost[i]));
+        f.putLazy(CustomerFeatures.TENURE, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 0
+                : (t - s.acquired[i]) * periodDays));
+        f.putLazy(CustomerFeatures.SURVEY, () -> column(n, i -> s.survey[i] < 0 ? Double.NaN : s.survey[i]));
+        f.putLazy(CustomerFeatures.TREND, () -> column(n, i -> s.recentRate[i] - s.longRate[i]));
+        f.putLazy(CustomerFeatures.LEAD, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 1 : 0));
+        f.putLazy(CustomerFeatures.CHURNED, () -> column(n, i -> s.observedChurn[i]));
+        f.putLazy(CustomerFeatures.REPURCHASE, () -> column(n, i -> repurchase(s, i, t)));
+        for (int a = 0; a < catalog.names().size(); a++) {
+            int[] codes = new int[n];
+            byte[] src = c.attributes[a];
+            for (int i = 0; i < n; i++) {
+                codes[i] = src[i];
+            }
+            f.putCategorical(catalog.names().get(a), codes, catalog.levels(a));
+        }
+        return f;
+    }
+
+    /** Share of the periods since acquisition in which the customer bought again (0-1). */
+    private static double repurchase(CustomerState s, int i, int t) {
+        if (s.status[i] == CustomerState.LEAD) {
+            return 0;
+        }
+        int periods = Math.max(1, t - s.acquired[i]);
+        return Math.min(1.0, Math.max(0, s.frequency[i] - 1) / (double) periods);
+    }
+
+    private interface Value {
+        double of(int i);
+    }
+
+    private static double[] column(int n, Value v) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = v.of(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,501 @@
+package org.tierlab.sim;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tierlab.scenario.Action;
+import org.tierlab.scenario.Behaviour;
+import org.tierlab.scenario.Dropout;
+import org.tierlab.scenario.Effect;
+import org.tierlab.scenario.Scenario;
+import org.tierlab.scenario.Segment;
+import org.tierlab.scenario.Strategy;
+
+/**
+ * One replication of one strategy: the self-contained unit of work. Its only inputs are the scenario, the
+ * strategy index and the replication number; every random draw is keyed by (root seed, stream, replication,
+ * person, period), so the unit gives the same result on any thread or machine, and two strategies of the same
+ * replication face the same draws (common random numbers).
+ *
+ * <p>Each period runs, in order: appearances and lead conversion, then per customer purchases, dropout,
+ * satisfaction and survey; contract renewals; re-tiering on cadence; the policy's actions within staff
+ * capacity; and the period's metrics. Warm-up periods run the same dynamics with no policy and no metrics.
+ */
+public final class Simulation {
+    private static final int UNASSIGNED_OFFSET = 0;
+    private static final double FAST_WEIGHT = 1 - Math.pow(0.5, 1 / 2.0);
+    private static final double SLOW_WEIGHT = 1 - Math.pow(0.5, 1 / 8.0);
+
+    private final Scenario scenario;
+    private final Strategy strategy;
+    private final Behaviour behaviour;
+    private final Customers people;
+    private final CustomerState s;
+    private final AttributeCatalog catalog;
+    private final PolicyPlan plan;
+    private final int tiers;
+    private final int roles;
+    private final double periodDays;
+    private final long repKey;
+    private final Rng rng = new Rng();
+    private final SegmentTable seg;
+    private final Ledger ledger;
+    private int[] order = new int[0];
+    private int[] tierStart;
+    private int uniformPointer;
+
+    private Simulation(Scenario scenario, int strategyIndex, int replication, boolean commonRandomNumbers) {
+        this.scenario = scenario;
+        this.strategy = scenario.strategies().get(strategyIndex);
+        this.behaviour = scenario.behaviour();
+        long salt = commonRandomNumbers ? 0 : Rng.mix(strategyIndex + 1L);
+        this.people = Customers.generate(scenario, replication, salt);
+        this.s = new CustomerState(people.size);
+        this.catalog = AttributeCatalog.of(scenario.population());
+        List<String> tierNames = strategy.model().tierNames();
+        this.tiers = tierNames.size();
+        this.plan = PolicyPlan.compile(strategy.policy(), tierNames);
+        this.roles = scenario.roles().size();
+        this.periodDays = scenario.horizon().period().days();
+        this.repKey = Rng.key(scenario.seed() + salt, 0, replication);
+        this.seg = new SegmentTable(scenario.population().segments());
+        this.ledger = new Ledger(scenario.horizon().periods(), tiers + 1, roles);
+        this.tierStart = new int[tiers + 2];
+    }
+
+    /** Runs one replication of one strategy. */
+    public static UnitResult run(Scenario scenario, int strategyIndex, int replication, boolean commonRandomNumbers) {
+        return new Simulation(scenario, strategyIndex, replication, commonRandomNumbers).run();
+    }
+
+    private UnitResult run() {
+        int total = scenario.horizon().totalPeriods();
+        int warmup = scenario.horizon().warmup();
+        for (int t = 0; t < total; t++) {
+            boolean measured = t >= warmup;
+            ledger.startPeriod(measured ? t - warmup : -1);
+            appear(t);
+            convertLeads(t);
+            if (t == warmup) {
+                markCohort(t);
+            }
+            stepCustomers(t, measured);
+            if (measured && retierDue(t - warmup)) {
+                retier(t);
+            }
+            if (measured) {
+                act(t, t - warmup);
+                record(t);
+            }
+        }
+        return ledger.finish(people, s, scenario, strategy);
+    }
+
+    private boolean retierDue(int p) {
+        return p == 0 || (strategy.retierEvery() > 0 && p % strategy.retierEvery() == 0);
+    }
+
+    // ---- appearances and leads --------------------------------------------------------------------------
+
+    private void appear(int t) {
+        int from = t == 0 ? 0 : people.appearedBy[t - 1];
+        for (int i = from; i < people.appearedBy[t]; i++) {
+            s.satisfaction[i] = people.baseSatisfaction[i];
+            if (people.lead[i] == 1) {
+                s.status[i] = CustomerState.LEAD;
+            } else if (t == 0) {
+                s.status[i] = CustomerState.ACTIVE;
+                s.acquired[i] = -people.tenure[i];
+                firstPurchase(i, -people.tenure[i], t, false);
+            } else {
+                acquire(i, t);
+            }
+        }
+    }
+
+    private void convertLeads(int t) {
+        double conversion = scenario.population().leads().conversion();
+        if (t == 0 || conversion == 0) {
+            return;
+        }
+        for (int i = 0; i < people.appearedBy[t - 1]; i++) {
+            if (s.status[i] != CustomerState.LEAD) {
+                continue;
+            }
+            ledger.leadsAtStart++;
+            double p = conversion * (s.effectUntil[i] >= t ? s.purchaseMultiplier[i] : 1);
+            if (rng.reset(base(i, t), Streams.LEADS).nextDouble() < p) {
+                ledger.conversions++;
+                acquire(i, t);
+            }
+        }
+    }
+
+    private void acquire(int i, int t) {
+        s.status[i] = CustomerState.ACTIVE;
+        s.acquired[i] = t;
+        firstPurchase(i, t, t, true);
+    }
+
+    /**
+     * The purchase that makes someone a customer. For starting customers it lies before the simulation
+     * (their acquisition is history), so it is visible to tiering but not counted as this period's sales.
+     */
+    private void firstPurchase(int i, int when, int t, boolean counted) {
+        int g = people.segment[i];
+        double value = rng.reset(base(i, t), Streams.SPEND).nextGamma(seg.spendP[g]) / people.spendRate[i];
+        s.frequency[i] = 1;
+        s.lastPurchase[i] = when;
+        s.monetary[i] = (float) value;
+        s.grossMargin[i] = (float) (value * seg.margin[g]);
+        if (counted) {
+            ledger.sale(tierOf(i), value, value * seg.margin[g], 1);
+        }
+    }
+
+    private void markCohort(int t) {
+        for (int i = 0; i < people.appearedBy[t]; i++) {
+            if (s.status[i] == CustomerState.ACTIVE) {
+                s.cohort[i] = 1;
+                ledger.cohortSize++;
+            }
+        }
+    }
+
+    // ---- the customer step ------------------------------------------------------------------------------
+
+    private long base(int i, int t) {
+        return Rng.mix(Rng.mix(repKey + i * 0xD1B54A32D192ED03L) + t * 0x9E3779B97F4A7C15L);
+    }
+
+    private void stepCustomers(int t, boolean measured) {
+        int known = people.appearedBy[t];
+        for (int i = 0; i < known; i++) {
+            byte st = s.status[i];
+            if (st == CustomerState.ACTIVE && s.acquired[i] < t) {
+                stepOne(i, t, measured);
+            }
+            if (s.observedChurn[i] == 0 && st != CustomerState.LEAD && st != CustomerState.UNSEEN) {
+                renewal(i, t);
+            }
+        }
+    }
+
+    private void stepOne(int i, int t, boolean measured) {
+        int g = people.segment[i];
+        int tier = tierOf(i);
+        double sat = s.satisfaction[i];
+        boolean effect = s.effectUntil[i] >= t;
+        double satGap = sat - behaviour.reference();
+        double purchaseFactor = behaviour.satisfactionEffects() ? Math.exp(behaviour.purchaseSensitivity() * satGap) : 1;
+        double churnFactor = behaviour.satisfactionEffects() ? Math.exp(-behaviour.churnSensitivity() * satGap) : 1;
+        if (effect) {
+            purchaseFactor *= s.purchaseMultiplier[i];
+            churnFactor *= s.churnMultiplier[i];
+        }
+        long base = base(i, t);
+        ledger.aliveAtStart(tier);
+        int n = rng.reset(base, Streams.PURCHASES).nextPoisson(people.rate[i] * purchaseFactor);
+        double u = rng.reset(base, Streams.DROPOUT).nextDouble();
+        boolean dies;
+        double p = people.drop[i] * churnFactor;
+        switch (seg.dropoutKind[g]) {
+            case SegmentTable.AFTER_PURCHASE -> {
+                int untilDeath = geometric(u, Math.min(1, p));
+                dies = untilDeath <= n;
+                if (dies) {
+                    n = untilDeath;
+                }
+            }
+            case SegmentTable.PER_PERIOD -> dies = u < Math.min(1, p);
+            default -> dies = u < -Math.expm1(-p);
+        }
+        if (n > 0) {
+            double value = rng.reset(base, Streams.SPEND).nextGamma(n * seg.spendP[g]) / people.spendRate[i];
+            s.frequency[i] += n;
+            s.lastPurchase[i] = t;
+            s.monetary[i] += (float) value;
+            s.grossMargin[i] += (float) (value * seg.margin[g]);
+            ledger.sale(tier, value, value * seg.margin[g], n);
+        }
+        s.recentRate[i] += (float) (FAST_WEIGHT * (n - s.recentRate[i]));
+        s.longRate[i] += (float) (SLOW_WEIGHT * (n - s.longRate[i]));
+        if (dies) {
+            s.status[i] = CustomerState.GONE;
+            ledger.death(tier);
+            return;
+        }
+        updateSatisfaction(i, t, tier, base, measured);
+    }
+
+    /** Purchases up to and including the one after which the customer leaves: Geometric(p) by inversion. */
+    private static int geometric(double u, double p) {
+        if (p <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        if (p >= 1) {
+            return 1;
+        }
+        double g = Math.floor(Math.log1p(-u) / Math.log1p(-p));
+        return g >= Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE : 1 + (int) g;
+    }
+
+    private void updateSatisfaction(int i, int t, int tier, long base, boolean measured) {
+        double sat = s.satisfaction[i];
+        sat += behaviour.drift() * (people.baseSatisfaction[i] - sat);
+        if (behaviour.noiseSd() > 0) {
+            sat += behaviour.noiseSd() * rng.reset(base, Streams.SATISFACTION).nextGaussian();
+        }
+        if (measured && neglected(i, t, tier)) {
+            sat -= behaviour.neglectPenalty();
+        }
+        sat = Math.max(0, Math.min(10, sat));
+        s.satisfaction[i] = (float) sat;
+        ledger.satisfaction(tier, sat);
+        if (behaviour.surveyShare() > 0) {
+            Rng r = rng.reset(base, Streams.SURVEY);
+            if (r.nextDouble() < behaviour.surveyShare()) {
+                long answer = Math.round(sat + behaviour.surveyNoiseSd() * r.nextGaussian());
+                int a = (int) Math.max(0, Math.min(10, answer));
+                s.survey[i] = (byte) a;
+                ledger.answer(tier, a);
+            }
+        }
+    }
+
+    private boolean neglected(int i, int t, int tier) {
+        int promised = strategy.uniform() ? 0 : plan.promisedInterval[tier];
+        return promised > 0 && t - s.lastContact[i] > promised;
+    }
+
+    private void renewal(int i, int t) {
+        int g = people.segment[i];
+        int length = seg.contract[g];
+        if (length == 0 || t <= s.acquired[i] || (t - s.acquired[i]) % length != 0) {
+            return;
+        }
+        boolean renewed = s.status[i] == CustomerState.ACTIVE;
+        ledger.renewal(renewed);
+        if (!renewed) {
+            s.observedChurn[i] = 1;
+        }
+    }
+
+    private int tierOf(int i) {
+        int t = s.tier[i];
+        return t < 0 ? tiers + UNASSIGNED_OFFSET : t;
+    }
+
+    // ---- tiering ----------------------------------------------------------------------------------------
+
+    private void retier(int t) {
+        int n = people.appearedBy[t];
+        int[] out = new int[n];
+        strategy.model().assign(FeatureBuilder.build(people, s, catalog, n, t, periodDays), out);
+        for (int i = 0; i < n; i++) {
+            int to = out[i];
+            if (to < 0 || to >= tiers) {
+                throw new IllegalStateException("model " + strategy.modelName() + " wrote tier " + to);
+            }
+            int from = s.tier[i];
+            if (from != to) {
+                ledger.migration(from < 0 ? tiers : from, to);
+                s.tier[i] = (byte) to;
+                s.lastContact[i] = Math.max(s.lastContact[i], t);
+            }
+        }
+        rebuildOrder(n);
+    }
+
+    /** Counting sort of known people by tier (unassigned last), stable by index: the service order. */
+    private void rebuildOrder(int n) {
+        Arrays.fill(tierStart, 0);
+        for (int i = 0; i < n; i++) {
+            tierStart[tierOf(i) + 1]++;
+        }
+        for (int k = 1; k < tierStart.length; k++) {
+            tierStart[k] += tierStart[k - 1];
+        }
+        if (order.length < n) {
+            order = new int[n];
+        }
+        int[] next = tierStart.clone();
+        for (int i = 0; i < n; i++) {
+            order[next[tierOf(i)]++] = i;
+        }
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------------
+
+    private void act(int t, int p) {
+        double[] remaining = new double[roles];
+        int r = 0;
+        for (double hours : scenario.capacityHours().values()) {
+            remaining[r++] = hours * 60;
+        }
+        if (strategy.uniform()) {
+            actUniform(t, p, remaining);
+            return;
+        }
+        int tiered = tierStart[tiers + 1];
+        for (int k = 0; k <= tiers; k++) {
+            Action[] actions = plan.actions[k];
+            if (actions.length == 0) {
+                continue;
+            }
+            for (int j = tierStart[k]; j < tierStart[k + 1]; j++) {
+                serveAll(order[j], t, p, actions, remaining);
+            }
+        }
+        int n = people.appearedBy[t];
+        for (int i = tiered; i < n; i++) {
+            // people who appeared since the last re-tiering: unassigned until the next one
+            serveAll(i, t, p, plan.actions[tiers], remaining);
+        }
+        Action[] all = plan.actions[tiers + 1];
+        if (all.length > 0) {
+            for (int i = 0; i < n; i++) {
+                serveAll(i, t, p, all, remaining);
+            }
+        }
+    }
+
+    private void serveAll(int i, int t, int p, Action[] actions, double[] remaining) {
+        if (s.observedChurn[i] == 1 || s.status[i] == CustomerState.UNSEEN) {
+            return;
+        }
+        for (Action a : actions) {
+            if (due(a, i, t, p)) {
+                serve(i, t, a, remaining);
+            }
+        }
+    }
+
+    private boolean due(Action a, int i, int t, int p) {
+        switch (PolicyPlan.trigger(a)) {
+            case PolicyPlan.TRIGGER_NEW:
+                return s.status[i] != CustomerState.LEAD && s.acquired[i] == t;
+            case PolicyPlan.TRIGGER_AT_RISK:
+                if (s.lastPurchase[i] == CustomerState.NEVER || s.status[i] == CustomerState.LEAD) {
+                    return false;
+                }
+                double now = (t - s.lastPurchase[i]) * periodDays;
+                return now >= plan.atRiskDays && now - periodDays < plan.atRiskDays;
+            default:
+                return p % ((Action.Schedule.Every) a.schedule()).periods() == 0;
+        }
+    }
+
+    private boolean serve(int i, int t, Action a, double[] remaining) {
+        int role = a.role() == null ? -1 : scenario.roles().indexOf(a.role());
+        if (role >= 0) {
+            if (a.minutes() > remaining[role]) {
+                ledger.unmet(role, a.minutes());
+                return false;
+            }
+            remaining[role] -= a.minutes();
+            ledger.staff(role, a.minutes());
+        }
+        s.serviceCost[i] += (float) a.cost();
+        ledger.cost(tierOf(i), a.cost());
+        s.lastContact[i] = t;
+        if (s.status[i] != CustomerState.GONE) {
+            applyEffect(i, t, a.effect());
+        }
+        return true;
+    }
+
+    private void applyEffect(int i, int t, Effect e) {
+        if (e.duration() > 0) {
+            boolean active = s.effectUntil[i] > t;
+            s.churnMultiplier[i] = (float) (active ? Math.min(s.churnMultiplier[i], e.churnMultiplier())
+                    : e.churnMultiplier());
+            s.purchaseMultiplier[i] = (float) (active ? Math.max(s.purchaseMultiplier[i], e.purchaseMultiplier())
+                    : e.purchaseMultiplier());
+            s.effectUntil[i] = Math.max(active ? s.effectUntil[i] : t, t + e.duration());
+        }
+        if (e.satisfactionChange() != 0) {
+            s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + e.satisfactionChange()));
+        }
+    }
+
+    /**
+     * The uniform-treatment baseline: one action for everybody, ignoring tiers, served round robin so that the
+     * whole staff budget of its role is spread evenly over the customer base.
+     */
+    private void actUniform(int t, int p, double[] remaining) {
+        Action a = plan.actions[tiers + 1][0];
+        if (!due(a, 0, t, p)) {
+            return;
+        }
+        int n = people.appearedBy[t];
+        for (int served = 0; served < n; served++) {
+            int i = uniformPointer++ % n;
+            if (s.observedChurn[i] == 1 || s.status[i] == CustomerState.UNSEEN || s.status[i] == CustomerState.LEAD) {
+                continue;
+            }
+            int role = a.role() == null ? -1 : scenario.roles().indexOf(a.role());
+            if (role >= 0 && a.minutes() > remaining[role]) {
+                break;
+            }
+            serve(i, t, a, remaining);
+        }
+        uniformPointer %= Math.max(1, n);
+    }
+
+    // ---- metrics ----------------------------------------------------------------------------------------
+
+    private void record(int t) {
+        int n = people.appearedBy[t];
+        int window = behaviour.repurchaseWindow();
+        int active = 0;
+        int eligible = 0;
+        int repeat = 0;
+        int cohortAlive = 0;
+        for (int i = 0; i < n; i++) {
+            byte st = s.status[i];
+            if (st == CustomerState.ACTIVE) {
+                active++;
+                cohortAlive += s.cohort[i];
+                if (s.acquired[i] < t) {
+                    eligible++;
+                    if (s.lastPurchase[i] > t - window && s.frequency[i] > 1) {
+                        repeat++;
+                    }
+                }
+            }
+            if (st != CustomerState.UNSEEN && s.observedChurn[i] == 0) {
+                ledger.member(tierOf(i));
+            }
+        }
+        ledger.endPeriod(active, cohortAlive, eligible, repeat, scenario.capacityHours());
+    }
+
+    /** Per-segment constants as arrays, for the hot loop. */
+    private static final class SegmentTable {
+        static final int AFTER_PURCHASE = 0;
+        static final int PER_PERIOD = 1;
+        static final int EXPONENTIAL = 2;
+
+        final double[] spendP;
+        final double[] margin;
+        final int[] dropoutKind;
+        final int[] contract;
+
+        SegmentTable(List<Segment> segments) {
+            int n = segments.size();
+            spendP = new double[n];
+            margin = new double[n];
+            dropoutKind = new int[n];
+            contract = new int[n];
+            for (int g = 0; g < n; g++) {
+                Segment sg = segments.get(g);
+                spendP[g] = sg.spendP();
+                margin[g] = sg.margin();
+                contract[g] = sg.contractPeriods();
+                Dropout d = sg.dropout();
+                dropoutKind[g] = d instanceof Dropout.AfterPurchase ? AFTER_PURCHASE
+                        : d instanceof Dropout.PerPeriod ? PER_PERIOD : EXPONENTIAL;
+            }
+        }
+    }
+}

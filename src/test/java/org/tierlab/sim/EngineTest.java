@@ -1,0 +1,138 @@
+package org.tierlab.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.tierlab.output.RunTables;
+import org.tierlab.scenario.Scenario;
+import tech.tablesaw.api.Table;
+
+/** Reproducibility and capacity rules of the engine. */
+class EngineTest {
+    static final String POLICY_SCENARIO = """
+            name: engine
+            horizon: {periods: 12, period: month, warmup: 2}
+            replications: 4
+            seed: 7
+            population:
+              customers: 300
+              segments:
+                - name: a
+                  share: 0.5
+                  purchase_rate: {shape: 2, rate: 3}
+                  dropout: {model: per_period, a: 1, b: 20}
+                  spend: {p: 6, q: 4, gamma: 150}
+                  contract_periods: 6
+                  tenure: {min: 0, max: 12}
+                  attributes: {region: {north: 0.5, south: 0.5}}
+                - name: b
+                  share: 0.5
+                  purchase_rate: {shape: 1, rate: 4}
+                  dropout: {model: after_purchase, a: 1, b: 3}
+                  spend: {p: 3, q: 3, gamma: 40}
+              arrivals: {per_period: 5}
+              leads: {pool: 50, per_period: 5, conversion: 0.05}
+            staff: {am: 20, support: 10}
+            models: {halves: {model: halves, share: 0.3}}
+            policies:
+              care:
+                tiers:
+                  top:
+                    - {action: account_manager_visit, every: 1, role: am, minutes: 60, cost: 30,
+                       effect: {churn: 0.5, purchase: 1.2, satisfaction: 0.3, duration: 1}}
+                  rest:
+                    - {action: email, every: 3, cost: 0.1, effect: {churn: 0.95, duration: 1}}
+                  all:
+                    - {action: welcome_sequence, on: new, role: support, minutes: 15}
+                    - {action: win_back, on: at_risk, role: support, minutes: 20}
+            strategies:
+              - {name: care, model: halves, policy: care, retier_every: 3}
+            """;
+
+    static String csv(Table t) {
+        StringWriter w = new StringWriter();
+        t.write().csv(w);
+        return w.toString();
+    }
+
+    private static String allTables(ExperimentResult r) {
+        RunTables t = RunTables.of(r);
+        return csv(t.summary()) + csv(t.periods()) + csv(t.tiers()) + csv(t.migrations()) + csv(t.concentration());
+    }
+
+    @Test
+    void sameSeedSameBytesWhateverTheThreadCount() {
+        Scenario sc = TestScenarios.read(POLICY_SCENARIO);
+        String one = allTables(Experiment.run(sc, 1, true, n -> { }));
+        String two = allTables(Experiment.run(sc, 2, true, n -> { }));
+        String again = allTables(Experiment.run(sc, 3, true, n -> { }));
+        assertEquals(one, two);
+        assertEquals(one, again);
+        String otherSeed = allTables(Experiment.run(sc.with(null, 8L), 2, true, n -> { }));
+        assertTrue(!one.equals(otherSeed), "a different seed must change the results");
+    }
+
+    @Test
+    void everyStrategyOfAReplicationSeesTheSamePopulation() {
+        Scenario sc = TestScenarios.read(POLICY_SCENARIO);
+        Customers a = Customers.generate(sc, 2, 0);
+        Customers b = Customers.generate(sc, 2, 0);
+        assertArrayEquals(a.rate, b.rate);
+        assertArrayEquals(a.appear, b.appear);
+        Customers other = Customers.generate(sc, 3, 0);
+        assertTrue(a.rate[0] != other.rate[0], "replications must differ");
+    }
+
+    @Test
+    void demandAboveCapacityIsServedInTierOrderAndUnmetHoursAddUp() {
+        // 10 customers, "top" = first 5. Top needs 30 min each (150), rest 20 min each (100): 250 min demand
+        // against 120 min capacity. Tier order serves 4 top customers (120 min) and leaves 30 + 100 = 130 min
+        // unmet; the reverse order would leave 150 min unmet.
+        String yaml = """
+                name: capacity
+                horizon: {periods: 3, period: month, warmup: 0}
+                replications: 2
+                seed: 1
+                population:
+                  customers: 10
+                  segments:
+                    - name: all
+                      share: 1
+                      purchase_rate: {shape: 1, rate: 1}
+                      dropout: {model: per_period, a: 1, b: 1000000}
+                      spend: {p: 1, q: 2, gamma: 1}
+                staff: {team: 2}
+                models: {halves: {model: halves, share: 0.5}}
+                policies:
+                  p:
+                    tiers:
+                      top: [{action: callback, every: 1, role: team, minutes: 30}]
+                      rest: [{action: callback, every: 1, role: team, minutes: 20}]
+                strategies: [{name: s, model: halves, policy: p}]
+                """;
+        Scenario sc = TestScenarios.read(yaml);
+        int s = sc.strategies().size() - 1;
+        UnitResult u = Simulation.run(sc, s, 0, true);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(2.0, u.staffHours()[0][p], 1e-12, "staff hours = capacity");
+            assertEquals(130 / 60.0, u.unmetHours()[0][p], 1e-12, "unmet hours");
+        }
+        assertEquals(3 * 130 / 60.0, u.unmetTotal()[0], 1e-12);
+        assertEquals(u.summary()[SummaryMetric.UNMET_HOURS.ordinal()], u.unmetTotal()[0], 1e-12);
+    }
+
+    @Test
+    void noMaintenanceUsesNoStaffAndUniformUsesTheBudget() {
+        Scenario sc = TestScenarios.read(POLICY_SCENARIO);
+        UnitResult none = Simulation.run(sc, 0, 0, true);
+        UnitResult uniform = Simulation.run(sc, 1, 0, true);
+        assertEquals(0, none.summary()[SummaryMetric.STAFF_HOURS.ordinal()]);
+        assertEquals(0, none.summary()[SummaryMetric.SERVICE_COST.ordinal()]);
+        double budget = 20.0 * sc.horizon().periods();
+        assertTrue(uniform.staffTotal()[0] > 0.9 * budget && uniform.staffTotal()[0] <= budget,
+                "uniform spends the first role's budget: " + uniform.staffTotal()[0]);
+    }
+}
