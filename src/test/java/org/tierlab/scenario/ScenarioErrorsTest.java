@@ -1,0 +1,107 @@
+package org.tierlab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tierlab.config.ConfigException;
+import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.TieringModel;
+
+/** Every kind of bad scenario gets one message naming the file, the line and the key, and what was expected. */
+class ScenarioErrorsTest {
+    static final String GOOD = """
+            name: errors
+            horizon: {periods: 6, period: month, warmup: 1}
+            replications: 3
+            seed: 1
+            population:
+              customers: 10
+              segments:
+                - name: a
+                  share: 0.4
+                  purchase_rate: {shape: 1, rate: 2}
+                  dropout: {model: per_period, a: 1, b: 9}
+                  spend: {p: 2, q: 3, gamma: 10}
+                - name: b
+                  share: 0.6
+                  purchase_rate: {shape: 1, rate: 2}
+                  dropout: {model: per_period, a: 1, b: 9}
+                  spend: {p: 2, q: 3, gamma: 10}
+            staff:
+              team: 10
+            models:
+              two: {model: two}
+            policies:
+              p:
+                tiers:
+                  top:
+                    - {action: callback, every: 1, role: team, minutes: 10}
+            strategies:
+              - {name: s, model: two, policy: p}
+            """;
+
+    private static final TieringModel TWO = new TieringModel() {
+        @Override
+        public List<String> tierNames() {
+            return List.of("top", "rest");
+        }
+
+        @Override
+        public void assign(CustomerFeatures f, int[] out) {
+            java.util.Arrays.fill(out, 0, f.size(), 1);
+        }
+    };
+
+    private static Scenario read(String yaml) {
+        return ScenarioReader.of(spec -> {
+            spec.allowOnly("model");
+            spec.get("model").asChoice("two");
+            return TWO;
+        }).read("bad.yaml", yaml);
+    }
+
+    static List<Arguments> cases() {
+        return List.of(
+                Arguments.of("unknown key", GOOD.replace("seed: 1", "seed: 1\nsed: 2"), 5, "sed", "unknown key"),
+                Arguments.of("missing field", GOOD.replace("seed: 1\n", ""), 1, "seed", "missing required key"),
+                Arguments.of("wrong type", GOOD.replace("replications: 3", "replications: many"), 3, "replications",
+                        "expected a whole number"),
+                Arguments.of("probability outside [0,1]", GOOD.replace("share: 0.4", "share: 1.4"), 9,
+                        "population.segments[0].share", "between 0 and 1"),
+                Arguments.of("shares not summing to 1", GOOD.replace("share: 0.6", "share: 0.5"), 8,
+                        "population.segments", "must sum to 1"),
+                Arguments.of("tier produced by no model", GOOD.replace("  top:\n", "  gold:\n"), 25,
+                        "policies.p.tiers.gold", "produced by no model"),
+                Arguments.of("negative capacity", GOOD.replace("team: 10", "team: -5"), 19, "staff.team",
+                        "0 or more hours"),
+                Arguments.of("unknown role", GOOD.replace("role: team", "role: sales"), 26,
+                        "policies.p.tiers.top[0].role", "no staff role"),
+                Arguments.of("unknown model", GOOD.replace("model: two, policy", "model: three, policy"), 28,
+                        "strategies[0].model", "no model named"),
+                Arguments.of("bad YAML", GOOD.replace("seed: 1", "seed: [1"), 5, null, "not valid YAML"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputIsNamedPrecisely(String what, String yaml, int line, String key, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> read(yaml));
+        assertEquals("bad.yaml", e.file(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+        if (key != null) {
+            assertEquals(key, e.key(), e.getMessage());
+        }
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad.yaml:" + line + ": "), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theGoodScenarioReads() {
+        Scenario sc = read(GOOD);
+        assertEquals(3, sc.strategies().size(), "two baselines plus one strategy");
+    }
+}
