@@ -7,6 +7,9 @@ import org.tierlab.score.CustomerFeatures;
  * (those the company knows of). Columns are lazy, so a model that reads three columns costs three arrays.
  */
 final class FeatureBuilder {
+    /** Revenue per year of observed relationship; see {@link #annualValue}. */
+    static final String ANNUAL_VALUE = "annual_value";
+
     private FeatureBuilder() {
     }
 
@@ -17,6 +20,7 @@ final class FeatureBuilder {
                 ? Double.NaN : (t - s.lastPurchase[i]) * periodDays));
         f.putLazy(CustomerFeatures.FREQUENCY, () -> column(n, i -> s.frequency[i]));
         f.putLazy(CustomerFeatures.MONETARY, () -> column(n, i -> s.monetary[i]));
+        f.putLazy(ANNUAL_VALUE, () -> column(n, i -> annualValue(s, i, t, periodDays)));
         f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.grossMargin[i] - s.serviceCost[i]));
         f.putLazy(CustomerFeatures.TENURE, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 0
                 : (t - s.acquired[i]) * periodDays));
@@ -34,6 +38,18 @@ final class FeatureBuilder {
             f.putCategorical(catalog.names().get(a), codes, catalog.levels(a));
         }
         return f;
+    }
+
+    /**
+     * Revenue per year over the part of the customer's life the company has records of (since acquisition, or
+     * since the simulation started for older customers, at least one period): what "annual fee" means here.
+     */
+    private static double annualValue(CustomerState s, int i, int t, double periodDays) {
+        if (s.status[i] == CustomerState.LEAD) {
+            return 0;
+        }
+        int observed = Math.max(1, t + 1 - Math.max(0, s.acquired[i]));
+        return s.monetary[i] / (observed * periodDays / 365.25);
     }
 
     /** Share of the periods since acquisition in which the customer bought again (0-1). */

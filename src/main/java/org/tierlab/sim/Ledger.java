@@ -159,7 +159,7 @@ final class Ledger {
         unmet[role][p] += minutes / 60;
     }
 
-    void cost(int k, double amount) {
+    void cost(double amount) {
         cost += amount;
     }
 

@@ -1,5 +1,9 @@
 package org.tierlab.sim;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
 /**
  * A counter-based random number generator: every draw is a pure function of a key built from (root seed,
  * stream, replication, customer, period). Two strategies simulated on the same replication therefore see the
@@ -10,11 +14,13 @@ package org.tierlab.sim;
  * methods walk a SplitMix64 sequence from there. Keys are built with {@link #key}; the mixing function is the
  * SplitMix64 finaliser (Stafford's variant 13), a bijection on 64 bits with full avalanche.
  */
-public final class Rng {
+public final class Rng implements UniformRandomProvider {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
     private long state;
+    /** Ziggurat normal sampler reading from this cursor: its draws are fixed by the cursor's position too. */
+    private final NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(this);
 
     /** A cursor positioned at {@code key}. */
     public static Rng at(long key) {
@@ -57,12 +63,14 @@ public final class Rng {
     }
 
     /** The next 64 random bits. */
+    @Override
     public long nextLong() {
         state += GOLDEN;
         return mix(state);
     }
 
     /** A uniform double in [0, 1). */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * TWO_POW_MINUS_53;
     }
@@ -72,11 +80,9 @@ public final class Rng {
         return ((nextLong() >>> 12) + 0.5) * 0x1.0p-52;
     }
 
-    /** A standard normal draw by the polar method's exact alternative, Box-Muller (two uniforms, one output). */
+    /** A standard normal draw (McFarland's modified ziggurat, from commons-rng). */
     public double nextGaussian() {
-        double u = nextOpen();
-        double v = nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return gaussian.sample();
     }
 
     /**

@@ -2,10 +2,8 @@ package org.tierlab.sim;
 
 import java.util.Arrays;
 import java.util.List;
-import org.tierlab.scenario.Action;
 import org.tierlab.scenario.Behaviour;
 import org.tierlab.scenario.Dropout;
-import org.tierlab.scenario.Effect;
 import org.tierlab.scenario.Scenario;
 import org.tierlab.scenario.Segment;
 import org.tierlab.scenario.Strategy;
@@ -42,6 +40,9 @@ public final class Simulation {
     private int[] order = new int[0];
     private int[] tierStart;
     private int uniformPointer;
+    private final double[] remaining;
+    private final FastMath.SatisfactionCurve purchaseCurve;
+    private final FastMath.SatisfactionCurve churnCurve;
 
     private Simulation(Scenario scenario, int strategyIndex, int replication, boolean commonRandomNumbers) {
         this.scenario = scenario;
@@ -53,13 +54,16 @@ public final class Simulation {
         this.catalog = AttributeCatalog.of(scenario.population());
         List<String> tierNames = strategy.model().tierNames();
         this.tiers = tierNames.size();
-        this.plan = PolicyPlan.compile(strategy.policy(), tierNames);
+        this.plan = PolicyPlan.compile(strategy.policy(), tierNames, scenario.roles());
         this.roles = scenario.roles().size();
         this.periodDays = scenario.horizon().period().days();
         this.repKey = Rng.key(scenario.seed() + salt, 0, replication);
         this.seg = new SegmentTable(scenario.population().segments());
         this.ledger = new Ledger(scenario.horizon().periods(), tiers + 1, roles);
         this.tierStart = new int[tiers + 2];
+        this.remaining = new double[roles];
+        this.purchaseCurve = new FastMath.SatisfactionCurve(behaviour.purchaseSensitivity(), behaviour.reference());
+        this.churnCurve = new FastMath.SatisfactionCurve(-behaviour.churnSensitivity(), behaviour.reference());
     }
 
     /** Runs one replication of one strategy. */
@@ -185,9 +189,8 @@ public final class Simulation {
         int tier = tierOf(i);
         double sat = s.satisfaction[i];
         boolean effect = s.effectUntil[i] >= t;
-        double satGap = sat - behaviour.reference();
-        double purchaseFactor = behaviour.satisfactionEffects() ? Math.exp(behaviour.purchaseSensitivity() * satGap) : 1;
-        double churnFactor = behaviour.satisfactionEffects() ? Math.exp(-behaviour.churnSensitivity() * satGap) : 1;
+        double purchaseFactor = behaviour.satisfactionEffects() ? purchaseCurve.at(sat) : 1;
+        double churnFactor = behaviour.satisfactionEffects() ? churnCurve.at(sat) : 1;
         if (effect) {
             purchaseFactor *= s.purchaseMultiplier[i];
             churnFactor *= s.churnMultiplier[i];
@@ -243,7 +246,7 @@ public final class Simulation {
         double sat = s.satisfaction[i];
         sat += behaviour.drift() * (people.baseSatisfaction[i] - sat);
         if (behaviour.noiseSd() > 0) {
-            sat += behaviour.noiseSd() * rng.reset(base, Streams.SATISFACTION).nextGaussian();
+            sat += behaviour.noiseSd() * FastMath.normal(rng.reset(base, Streams.SATISFACTION).nextDouble());
         }
         if (measured && neglected(i, t, tier)) {
             sat -= behaviour.neglectPenalty();
@@ -254,7 +257,7 @@ public final class Simulation {
         if (behaviour.surveyShare() > 0) {
             Rng r = rng.reset(base, Streams.SURVEY);
             if (r.nextDouble() < behaviour.surveyShare()) {
-                long answer = Math.round(sat + behaviour.surveyNoiseSd() * r.nextGaussian());
+                long answer = Math.round(sat + behaviour.surveyNoiseSd() * FastMath.normal(r.nextDouble()));
                 int a = (int) Math.max(0, Math.min(10, answer));
                 s.survey[i] = (byte) a;
                 ledger.answer(tier, a);
@@ -327,51 +330,60 @@ public final class Simulation {
     // ---- actions ----------------------------------------------------------------------------------------
 
     private void act(int t, int p) {
-        double[] remaining = new double[roles];
         int r = 0;
         for (double hours : scenario.capacityHours().values()) {
             remaining[r++] = hours * 60;
         }
         if (strategy.uniform()) {
-            actUniform(t, p, remaining);
+            actUniform(t, p);
             return;
         }
-        int tiered = tierStart[tiers + 1];
         for (int k = 0; k <= tiers; k++) {
-            Action[] actions = plan.actions[k];
-            if (actions.length == 0) {
+            if (!plan.hasActions(k) || !anyDue(k, p)) {
                 continue;
             }
             for (int j = tierStart[k]; j < tierStart[k + 1]; j++) {
-                serveAll(order[j], t, p, actions, remaining);
+                serveGroup(order[j], t, p, k);
             }
         }
         int n = people.appearedBy[t];
-        for (int i = tiered; i < n; i++) {
+        int tiered = tierStart[tiers + 1];
+        if (plan.hasActions(tiers)) {
             // people who appeared since the last re-tiering: unassigned until the next one
-            serveAll(i, t, p, plan.actions[tiers], remaining);
+            for (int i = tiered; i < n; i++) {
+                serveGroup(i, t, p, tiers);
+            }
         }
-        Action[] all = plan.actions[tiers + 1];
-        if (all.length > 0) {
+        if (plan.hasActions(tiers + 1)) {
             for (int i = 0; i < n; i++) {
-                serveAll(i, t, p, all, remaining);
+                serveGroup(i, t, p, tiers + 1);
             }
         }
     }
 
-    private void serveAll(int i, int t, int p, Action[] actions, double[] remaining) {
+    /** False when every action of group g is a cadence action not due this period: skip the group's loop. */
+    private boolean anyDue(int g, int p) {
+        for (int a = plan.first[g]; a < plan.first[g + 1]; a++) {
+            if (plan.trigger[a] != PolicyPlan.TRIGGER_EVERY || p % plan.cadence[a] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void serveGroup(int i, int t, int p, int g) {
         if (s.observedChurn[i] == 1 || s.status[i] == CustomerState.UNSEEN) {
             return;
         }
-        for (Action a : actions) {
+        for (int a = plan.first[g]; a < plan.first[g + 1]; a++) {
             if (due(a, i, t, p)) {
-                serve(i, t, a, remaining);
+                serve(i, t, a);
             }
         }
     }
 
-    private boolean due(Action a, int i, int t, int p) {
-        switch (PolicyPlan.trigger(a)) {
+    private boolean due(int a, int i, int t, int p) {
+        switch (plan.trigger[a]) {
             case PolicyPlan.TRIGGER_NEW:
                 return s.status[i] != CustomerState.LEAD && s.acquired[i] == t;
             case PolicyPlan.TRIGGER_AT_RISK:
@@ -381,40 +393,42 @@ public final class Simulation {
                 double now = (t - s.lastPurchase[i]) * periodDays;
                 return now >= plan.atRiskDays && now - periodDays < plan.atRiskDays;
             default:
-                return p % ((Action.Schedule.Every) a.schedule()).periods() == 0;
+                return p % plan.cadence[a] == 0;
         }
     }
 
-    private boolean serve(int i, int t, Action a, double[] remaining) {
-        int role = a.role() == null ? -1 : scenario.roles().indexOf(a.role());
+    private boolean serve(int i, int t, int a) {
+        int role = plan.role[a];
         if (role >= 0) {
-            if (a.minutes() > remaining[role]) {
-                ledger.unmet(role, a.minutes());
+            if (plan.minutes[a] > remaining[role]) {
+                ledger.unmet(role, plan.minutes[a]);
                 return false;
             }
-            remaining[role] -= a.minutes();
-            ledger.staff(role, a.minutes());
+            remaining[role] -= plan.minutes[a];
+            ledger.staff(role, plan.minutes[a]);
         }
-        s.serviceCost[i] += (float) a.cost();
-        ledger.cost(tierOf(i), a.cost());
+        s.serviceCost[i] += (float) plan.cost[a];
+        ledger.cost(plan.cost[a]);
         s.lastContact[i] = t;
         if (s.status[i] != CustomerState.GONE) {
-            applyEffect(i, t, a.effect());
+            applyEffect(i, t, a);
         }
         return true;
     }
 
-    private void applyEffect(int i, int t, Effect e) {
-        if (e.duration() > 0) {
+    private void applyEffect(int i, int t, int a) {
+        int duration = plan.duration[a];
+        if (duration > 0) {
             boolean active = s.effectUntil[i] > t;
-            s.churnMultiplier[i] = (float) (active ? Math.min(s.churnMultiplier[i], e.churnMultiplier())
-                    : e.churnMultiplier());
-            s.purchaseMultiplier[i] = (float) (active ? Math.max(s.purchaseMultiplier[i], e.purchaseMultiplier())
-                    : e.purchaseMultiplier());
-            s.effectUntil[i] = Math.max(active ? s.effectUntil[i] : t, t + e.duration());
+            double churn = plan.churnMultiplier[a];
+            double purchase = plan.purchaseMultiplier[a];
+            s.churnMultiplier[i] = (float) (active ? Math.min(s.churnMultiplier[i], churn) : churn);
+            s.purchaseMultiplier[i] = (float) (active ? Math.max(s.purchaseMultiplier[i], purchase) : purchase);
+            s.effectUntil[i] = Math.max(active ? s.effectUntil[i] : t, t + duration);
         }
-        if (e.satisfactionChange() != 0) {
-            s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + e.satisfactionChange()));
+        double change = plan.satisfactionChange[a];
+        if (change != 0) {
+            s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + change));
         }
     }
 
@@ -422,24 +436,23 @@ public final class Simulation {
      * The uniform-treatment baseline: one action for everybody, ignoring tiers, served round robin so that the
      * whole staff budget of its role is spread evenly over the customer base.
      */
-    private void actUniform(int t, int p, double[] remaining) {
-        Action a = plan.actions[tiers + 1][0];
+    private void actUniform(int t, int p) {
+        int a = plan.first[tiers + 1];
         if (!due(a, 0, t, p)) {
             return;
         }
         int n = people.appearedBy[t];
-        for (int served = 0; served < n; served++) {
-            int i = uniformPointer++ % n;
-            if (s.observedChurn[i] == 1 || s.status[i] == CustomerState.UNSEEN || s.status[i] == CustomerState.LEAD) {
-                continue;
-            }
-            int role = a.role() == null ? -1 : scenario.roles().indexOf(a.role());
-            if (role >= 0 && a.minutes() > remaining[role]) {
+        int role = plan.role[a];
+        for (int visited = 0; visited < n; visited++) {
+            if (role >= 0 && plan.minutes[a] > remaining[role]) {
                 break;
             }
-            serve(i, t, a, remaining);
+            int i = uniformPointer;
+            uniformPointer = (uniformPointer + 1) % n;
+            if (s.observedChurn[i] == 0 && (s.status[i] == CustomerState.ACTIVE || s.status[i] == CustomerState.GONE)) {
+                serve(i, t, a);
+            }
         }
-        uniformPointer %= Math.max(1, n);
     }
 
     // ---- metrics ----------------------------------------------------------------------------------------
