@@ -36,6 +36,32 @@ final class FastMath {
         return NORMAL[i] + frac * (NORMAL[Math.min(i + 1, NORMAL_SIZE)] - NORMAL[i]);
     }
 
+    private static final int EXP_STEPS = 64;
+    private static final double EXP_LIMIT = 700;
+    private static final double[] EXP_TABLE = expTable();
+
+    private static double[] expTable() {
+        double[] t = new double[(int) (EXP_LIMIT * EXP_STEPS) + 2];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.exp(-(double) i / EXP_STEPS);
+        }
+        return t;
+    }
+
+    /**
+     * exp(-x) for x &gt;= 0: a table of exp(-k/64) times a cubic Taylor term for the remainder r &lt; 1/64
+     * (relative error below 3e-9), a few times faster than {@link Math#exp} in the Poisson inversion.
+     */
+    static double expNegative(double x) {
+        if (x >= EXP_LIMIT) {
+            return Math.exp(-x);
+        }
+        double y = x * EXP_STEPS;
+        int k = (int) y;
+        double r = (y - k) / EXP_STEPS;
+        return EXP_TABLE[k] * (1 - r * (1 - r * (0.5 - r * (1.0 / 6))));
+    }
+
     /** exp(k * (s - ref)) for satisfaction s in [0, 10], tabulated once per simulation. */
     static final class SatisfactionCurve {
         private static final int STEPS = 1000;

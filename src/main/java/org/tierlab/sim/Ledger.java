@@ -1,7 +1,6 @@
 package org.tierlab.sim;
 
 import java.util.Arrays;
-import java.util.Map;
 import org.tierlab.scenario.Scenario;
 import org.tierlab.scenario.Strategy;
 
@@ -163,12 +162,12 @@ final class Ledger {
         cost += amount;
     }
 
-    void member(int k) {
-        tierMembers[k]++;
+    void members(int k, int count) {
+        tierMembers[k] = count;
     }
 
     /** Closes a measured period with the counts only a full pass can give. */
-    void endPeriod(int active, int cohortAlive, int eligible, int repeat, Map<String, Double> capacity) {
+    void endPeriod(int active, int cohortAlive, int eligible, int repeat) {
         set(PeriodMetric.ACTIVE, active);
         set(PeriodMetric.RETENTION, ratio(cohortAlive, cohortSize));
         set(PeriodMetric.CHURN_RATE, ratio(deaths, aliveAtStart));

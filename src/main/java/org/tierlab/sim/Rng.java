@@ -45,6 +45,38 @@ public final class Rng implements UniformRandomProvider {
         return this;
     }
 
+    /**
+     * The key of one person in one period of a replication: a single mix of the packed (person, period)
+     * pair, unique for person &lt; 2^39 and period &lt; 2^24, so every cell of the grid has its own key.
+     */
+    public static long cell(long replicationKey, int person, int period) {
+        return mix(replicationKey + ((((long) person) << 24) | period) * GOLDEN);
+    }
+
+    /** The first uniform [0, 1) of stream {@code stream} at a cell: one mix, no cursor. */
+    public static double uniform(long cell, int stream) {
+        return (mix(cell + ((long) stream << 32) * GOLDEN + GOLDEN) >>> 11) * TWO_POW_MINUS_53;
+    }
+
+    /**
+     * A Poisson draw by inversion of a given uniform. Inversion is monotone in the mean: with the same uniform
+     * a larger mean never gives fewer events, which is what makes common random numbers effective.
+     */
+    public static int poisson(double u, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double p = FastMath.expNegative(mean);
+        double cdf = p;
+        int k = 0;
+        while (u >= cdf && p > 0) {
+            k++;
+            p *= mean / k;
+            cdf += p;
+        }
+        return k;
+    }
+
     /** SplitMix64's finaliser: a 64-bit bijection with good avalanche. */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -97,16 +129,7 @@ public final class Rng implements UniformRandomProvider {
             // Far beyond any per-period purchase rate; a rounded normal keeps the draw bounded in time.
             return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * nextGaussian()));
         }
-        double u = nextDouble();
-        double p = Math.exp(-mean);
-        double cdf = p;
-        int k = 0;
-        while (u >= cdf && p > 0) {
-            k++;
-            p *= mean / k;
-            cdf += p;
-        }
-        return k;
+        return poisson(nextDouble(), mean);
     }
 
     /** A Gamma(shape, 1) draw: Marsaglia and Tsang's method, with the shape &lt; 1 boost. */

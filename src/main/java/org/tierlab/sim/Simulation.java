@@ -40,6 +40,12 @@ public final class Simulation {
     private int[] order = new int[0];
     private int[] tierStart;
     private int uniformPointer;
+    /** Running counts kept up to date as people change state, so no extra pass is needed per period. */
+    private int active;
+    private int cohortAlive;
+    private int eligible;
+    private int repeat;
+    private final int[] tierSize;
     private final double[] remaining;
     private final FastMath.SatisfactionCurve purchaseCurve;
     private final FastMath.SatisfactionCurve churnCurve;
@@ -62,6 +68,7 @@ public final class Simulation {
         this.ledger = new Ledger(scenario.horizon().periods(), tiers + 1, roles);
         this.tierStart = new int[tiers + 2];
         this.remaining = new double[roles];
+        this.tierSize = new int[tiers + 1];
         this.purchaseCurve = new FastMath.SatisfactionCurve(behaviour.purchaseSensitivity(), behaviour.reference());
         this.churnCurve = new FastMath.SatisfactionCurve(-behaviour.churnSensitivity(), behaviour.reference());
     }
@@ -104,10 +111,12 @@ public final class Simulation {
         int from = t == 0 ? 0 : people.appearedBy[t - 1];
         for (int i = from; i < people.appearedBy[t]; i++) {
             s.satisfaction[i] = people.baseSatisfaction[i];
+            tierSize[tiers]++;
             if (people.lead[i] == 1) {
                 s.status[i] = CustomerState.LEAD;
             } else if (t == 0) {
                 s.status[i] = CustomerState.ACTIVE;
+                active++;
                 s.acquired[i] = -people.tenure[i];
                 firstPurchase(i, -people.tenure[i], t, false);
             } else {
@@ -127,7 +136,7 @@ public final class Simulation {
             }
             ledger.leadsAtStart++;
             double p = conversion * (s.effectUntil[i] >= t ? s.purchaseMultiplier[i] : 1);
-            if (rng.reset(base(i, t), Streams.LEADS).nextDouble() < p) {
+            if (Rng.uniform(base(i, t), Streams.LEADS) < p) {
                 ledger.conversions++;
                 acquire(i, t);
             }
@@ -136,6 +145,7 @@ public final class Simulation {
 
     private void acquire(int i, int t) {
         s.status[i] = CustomerState.ACTIVE;
+        active++;
         s.acquired[i] = t;
         firstPurchase(i, t, t, true);
     }
@@ -161,6 +171,7 @@ public final class Simulation {
             if (s.status[i] == CustomerState.ACTIVE) {
                 s.cohort[i] = 1;
                 ledger.cohortSize++;
+                cohortAlive++;
             }
         }
     }
@@ -168,10 +179,12 @@ public final class Simulation {
     // ---- the customer step ------------------------------------------------------------------------------
 
     private long base(int i, int t) {
-        return Rng.mix(Rng.mix(repKey + i * 0xD1B54A32D192ED03L) + t * 0x9E3779B97F4A7C15L);
+        return Rng.cell(repKey, i, t);
     }
 
     private void stepCustomers(int t, boolean measured) {
+        eligible = 0;
+        repeat = 0;
         int known = people.appearedBy[t];
         for (int i = 0; i < known; i++) {
             byte st = s.status[i];
@@ -197,8 +210,8 @@ public final class Simulation {
         }
         long base = base(i, t);
         ledger.aliveAtStart(tier);
-        int n = rng.reset(base, Streams.PURCHASES).nextPoisson(people.rate[i] * purchaseFactor);
-        double u = rng.reset(base, Streams.DROPOUT).nextDouble();
+        int n = Rng.poisson(Rng.uniform(base, Streams.PURCHASES), people.rate[i] * purchaseFactor);
+        double u = Rng.uniform(base, Streams.DROPOUT);
         boolean dies;
         double p = people.drop[i] * churnFactor;
         switch (seg.dropoutKind[g]) {
@@ -224,8 +237,14 @@ public final class Simulation {
         s.longRate[i] += (float) (SLOW_WEIGHT * (n - s.longRate[i]));
         if (dies) {
             s.status[i] = CustomerState.GONE;
+            active--;
+            cohortAlive -= s.cohort[i];
             ledger.death(tier);
             return;
+        }
+        eligible++;
+        if (s.lastPurchase[i] > t - behaviour.repurchaseWindow() && s.frequency[i] > 1) {
+            repeat++;
         }
         updateSatisfaction(i, t, tier, base, measured);
     }
@@ -246,7 +265,7 @@ public final class Simulation {
         double sat = s.satisfaction[i];
         sat += behaviour.drift() * (people.baseSatisfaction[i] - sat);
         if (behaviour.noiseSd() > 0) {
-            sat += behaviour.noiseSd() * FastMath.normal(rng.reset(base, Streams.SATISFACTION).nextDouble());
+            sat += behaviour.noiseSd() * FastMath.normal(Rng.uniform(base, Streams.SATISFACTION));
         }
         if (measured && neglected(i, t, tier)) {
             sat -= behaviour.neglectPenalty();
@@ -255,9 +274,9 @@ public final class Simulation {
         s.satisfaction[i] = (float) sat;
         ledger.satisfaction(tier, sat);
         if (behaviour.surveyShare() > 0) {
-            Rng r = rng.reset(base, Streams.SURVEY);
-            if (r.nextDouble() < behaviour.surveyShare()) {
-                long answer = Math.round(sat + behaviour.surveyNoiseSd() * FastMath.normal(r.nextDouble()));
+            if (Rng.uniform(base, Streams.SURVEY) < behaviour.surveyShare()) {
+                double noise = FastMath.normal(Rng.uniform(base, Streams.SURVEY_ANSWER));
+                long answer = Math.round(sat + behaviour.surveyNoiseSd() * noise);
                 int a = (int) Math.max(0, Math.min(10, answer));
                 s.survey[i] = (byte) a;
                 ledger.answer(tier, a);
@@ -280,6 +299,7 @@ public final class Simulation {
         ledger.renewal(renewed);
         if (!renewed) {
             s.observedChurn[i] = 1;
+            tierSize[tierOf(i)]--;
         }
     }
 
@@ -302,6 +322,10 @@ public final class Simulation {
             int from = s.tier[i];
             if (from != to) {
                 ledger.migration(from < 0 ? tiers : from, to);
+                if (s.observedChurn[i] == 0) {
+                    tierSize[from < 0 ? tiers : from]--;
+                    tierSize[to]++;
+                }
                 s.tier[i] = (byte) to;
                 s.lastContact[i] = Math.max(s.lastContact[i], t);
             }
@@ -458,29 +482,10 @@ public final class Simulation {
     // ---- metrics ----------------------------------------------------------------------------------------
 
     private void record(int t) {
-        int n = people.appearedBy[t];
-        int window = behaviour.repurchaseWindow();
-        int active = 0;
-        int eligible = 0;
-        int repeat = 0;
-        int cohortAlive = 0;
-        for (int i = 0; i < n; i++) {
-            byte st = s.status[i];
-            if (st == CustomerState.ACTIVE) {
-                active++;
-                cohortAlive += s.cohort[i];
-                if (s.acquired[i] < t) {
-                    eligible++;
-                    if (s.lastPurchase[i] > t - window && s.frequency[i] > 1) {
-                        repeat++;
-                    }
-                }
-            }
-            if (st != CustomerState.UNSEEN && s.observedChurn[i] == 0) {
-                ledger.member(tierOf(i));
-            }
+        for (int k = 0; k <= tiers; k++) {
+            ledger.members(k, tierSize[k]);
         }
-        ledger.endPeriod(active, cohortAlive, eligible, repeat, scenario.capacityHours());
+        ledger.endPeriod(active, cohortAlive, eligible, repeat);
     }
 
     /** Per-segment constants as arrays, for the hot loop. */

@@ -21,6 +21,8 @@ public final class Streams {
     public static final int SURVEY = 7;
     /** Lead conversion. */
     public static final int LEADS = 8;
+    /** The answer a surveyed customer gives. */
+    public static final int SURVEY_ANSWER = 9;
 
     private Streams() {
     }
