@@ -17,8 +17,6 @@ import org.tierlab.scenario.Segment;
 public final class Customers {
     /** Number of people (customers and leads) over the whole horizon. */
     public final int size;
-    /** Period in which each person appears. */
-    public final int[] appear;
     /** Index of the first person appearing after each period: {@code appearedBy[t]} people are known at t. */
     public final int[] appearedBy;
     /** True (1) for a lead, 0 for a customer. */
@@ -40,7 +38,6 @@ public final class Customers {
 
     private Customers(int size, int periods, int attributeCount) {
         this.size = size;
-        appear = new int[size];
         appearedBy = new int[periods];
         lead = new byte[size];
         segment = new byte[size];
@@ -104,7 +101,6 @@ public final class Customers {
             Rng rng) {
         int seg = pick(shares, rng.nextDouble());
         Segment s = pop.segments().get(seg);
-        appear[i] = t;
         lead[i] = (byte) (isLead ? 1 : 0);
         segment[i] = (byte) seg;
         rate[i] = (float) (rng.nextGamma(s.rateShape()) / s.rateRate());

@@ -18,9 +18,20 @@ public final class Rng implements UniformRandomProvider {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
+    /** 1/k for the Poisson recursion: a multiplication instead of a division in the common case. */
+    private static final double[] RECIPROCALS = reciprocals(64);
+
     private long state;
     /** Ziggurat normal sampler reading from this cursor: its draws are fixed by the cursor's position too. */
     private final NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(this);
+
+    private static double[] reciprocals(int n) {
+        double[] r = new double[n];
+        for (int k = 1; k < n; k++) {
+            r[k] = 1.0 / k;
+        }
+        return r;
+    }
 
     /** A cursor positioned at {@code key}. */
     public static Rng at(long key) {
@@ -71,7 +82,7 @@ public final class Rng implements UniformRandomProvider {
         int k = 0;
         while (u >= cdf && p > 0) {
             k++;
-            p *= mean / k;
+            p *= mean * (k < RECIPROCALS.length ? RECIPROCALS[k] : 1.0 / k);
             cdf += p;
         }
         return k;

@@ -81,7 +81,8 @@ class EngineTest {
         Customers a = Customers.generate(sc, 2, 0);
         Customers b = Customers.generate(sc, 2, 0);
         assertArrayEquals(a.rate, b.rate);
-        assertArrayEquals(a.appear, b.appear);
+        assertArrayEquals(a.appearedBy, b.appearedBy);
+        assertArrayEquals(a.spendRate, b.spendRate);
         Customers other = Customers.generate(sc, 3, 0);
         assertTrue(a.rate[0] != other.rate[0], "replications must differ");
     }
