@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Try customer tiering models and per-tier maintenance policies before rolling them out.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
         })
 public final class TierlabCommand implements Runnable {
     /** Exit code for bad user input (scenario, log, options). */

@@ -44,6 +44,7 @@ public final class AtomicOutput {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            readableByAll(tmp, false);
             move(tmp, target);
             tmp = null;
         } catch (IOException e) {
@@ -71,6 +72,17 @@ public final class AtomicOutput {
     /** Writes a string as UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Temporary files are created private (0600, 0700); a result is an ordinary file, so give it the usual
+     * permissions before it appears under its real name.
+     */
+    public static void readableByAll(Path path, boolean directory) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    directory ? "rwxr-xr-x" : "rw-r--r--"));
+        }
     }
 
     private static void move(Path tmp, Path target) throws IOException {

@@ -40,6 +40,7 @@ public final class RunFolder implements AutoCloseable {
         try {
             Files.createDirectories(abs.getParent());
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+            AtomicOutput.readableByAll(staging, true);
             return new RunFolder(abs, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + target + ": " + e.getMessage(), e);

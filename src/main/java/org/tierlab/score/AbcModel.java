@@ -1,0 +1,122 @@
+package org.tierlab.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ABC value classes by cumulative share of total value (Pareto analysis).
+ *
+ * <p>Customers are ranked by value, largest first, and the running share of total value is accumulated. A
+ * customer belongs to the class in which its running share <em>starts</em>: class A takes customers until the
+ * share before them reaches the first bound (so A always holds at least its share of value, and the customer
+ * who crosses the bound is in A). Boundaries are turned into value cut-offs, so customers with equal value
+ * always share a class (ties never split). Value may be negative (profit): total value counts only positive
+ * values, and customers with value &lt;= 0 are in the last class.
+ */
+public final class AbcModel implements TieringModel {
+    private final String valueColumn;
+    private final double[] shares;
+    private final List<String> names;
+
+    private AbcModel(String valueColumn, double[] shares, List<String> names) {
+        this.valueColumn = valueColumn;
+        this.shares = shares;
+        this.names = names;
+    }
+
+    /**
+     * An ABC model.
+     *
+     * @param valueColumn the numeric feature to rank by (for example {@code monetary} or {@code profit})
+     * @param shares share of total value per class, best class first; must be positive and sum to 1
+     * @param names class names, or {@code null} for A, B, C, ...
+     */
+    public static AbcModel of(String valueColumn, double[] shares, List<String> names) {
+        if (shares.length < 2) {
+            throw new IllegalArgumentException("ABC needs at least two classes");
+        }
+        double sum = 0;
+        for (double s : shares) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("class shares must be > 0, found " + s);
+            }
+            sum += s;
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("class shares must sum to 1, they sum to " + sum);
+        }
+        List<String> n = names == null ? letters(shares.length) : List.copyOf(names);
+        if (n.size() != shares.length) {
+            throw new IllegalArgumentException("one name per class: " + shares.length + " shares, " + n.size() + " names");
+        }
+        return new AbcModel(valueColumn, shares.clone(), n);
+    }
+
+    private static List<String> letters(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(String.valueOf((char) ('A' + i)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> tierNames() {
+        return names;
+    }
+
+    @Override
+    public void assign(CustomerFeatures features, int[] out) {
+        double[] value = Columns.finite(features, valueColumn, true);
+        double[] cut = cutOffs(value);
+        int last = shares.length - 1;
+        for (int i = 0; i < value.length; i++) {
+            double v = value[i];
+            int k = 0;
+            while (k < last && !(v >= cut[k] && v > 0)) {
+                k++;
+            }
+            out[i] = k;
+        }
+    }
+
+    /**
+     * cut[k]: the smallest value still in class k (classes 0..K-2); a class that receives nobody gets +inf.
+     */
+    double[] cutOffs(double[] value) {
+        double[] sorted = value.clone();
+        Arrays.sort(sorted);
+        double total = 0;
+        for (double v : sorted) {
+            if (v > 0) {
+                total += v;
+            }
+        }
+        double[] cut = new double[shares.length - 1];
+        Arrays.fill(cut, Double.POSITIVE_INFINITY);
+        double running = 0;
+        double bound = 0;
+        int k = 0;
+        for (int j = sorted.length - 1; j >= 0 && k < cut.length; j--) {
+            double v = sorted[j];
+            if (!(v > 0)) {
+                break;
+            }
+            // advance to the class in which this customer's running share starts
+            while (k < cut.length && running >= (bound + shares[k]) * total * (1 - 1e-12)) {
+                bound += shares[k];
+                k++;
+            }
+            if (k < cut.length) {
+                cut[k] = v;
+            }
+            running += v;
+        }
+        // a later class must never cut above an earlier one (ties pulled a customer up)
+        for (int c = 1; c < cut.length; c++) {
+            cut[c] = Math.min(cut[c], cut[c - 1]);
+        }
+        return cut;
+    }
+}

@@ -1,0 +1,169 @@
+package org.tierlab.score;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFM scoring and named segments. Recency, frequency and monetary value each get a score 1..bins by a
+ * {@link Binning} rule (recency reversed: the most recent customers score highest; a customer who never bought
+ * has recency score 1, frequency and monetary scored as given). Segments are score-range rules checked in order:
+ * the first that matches names the customer's tier, so segments never overlap; customers matching no rule are
+ * in the last tier, {@code Others}, which is always present so nobody is left unassigned silently.
+ */
+public final class RfmModel implements TieringModel {
+    /** The tier for customers that match no segment rule. */
+    public static final String OTHERS = "Others";
+
+    private final int bins;
+    private final Binning recencyBinning;
+    private final Binning frequencyBinning;
+    private final Binning monetaryBinning;
+    private final List<Segment> segments;
+    private final List<String> names;
+
+    /**
+     * A segment rule: inclusive score ranges for R, F and M.
+     *
+     * @param name tier name
+     * @param r {low, high} recency score range
+     * @param f {low, high} frequency score range
+     * @param m {low, high} monetary score range
+     */
+    public record Segment(String name, int[] r, int[] f, int[] m) {
+        /** Validates the ranges. */
+        public Segment {
+            for (int[] range : new int[][] {r, f, m}) {
+                if (range.length != 2 || range[0] > range[1] || range[0] < 1) {
+                    throw new IllegalArgumentException("segment '" + name + "': a range is [low, high] with 1 <= low <= high");
+                }
+            }
+        }
+
+        boolean matches(int rs, int fs, int ms) {
+            return rs >= r[0] && rs <= r[1] && fs >= f[0] && fs <= f[1] && ms >= m[0] && ms <= m[1];
+        }
+    }
+
+    private RfmModel(int bins, Binning[] binning, List<Segment> segments) {
+        this.bins = bins;
+        this.recencyBinning = binning[0];
+        this.frequencyBinning = binning[1];
+        this.monetaryBinning = binning[2];
+        this.segments = List.copyOf(segments);
+        List<String> n = new ArrayList<>();
+        for (Segment s : segments) {
+            if (n.contains(s.name()) || s.name().equals(OTHERS)) {
+                throw new IllegalArgumentException("segment name '" + s.name() + "' is used twice");
+            }
+            n.add(s.name());
+        }
+        n.add(OTHERS);
+        this.names = List.copyOf(n);
+    }
+
+    /** An RFM model with one binning rule for all three scores; {@code segments == null}: standard segments. */
+    public static RfmModel of(int bins, Binning binning, List<Segment> segments) {
+        return of(bins, binning, binning, binning, segments);
+    }
+
+    /**
+     * An RFM model with a binning rule per score (custom breaks differ: days, counts, money). Custom recency
+     * breaks are in days; scores are then reversed so that the most recent customers score {@code bins}.
+     * {@code segments == null} uses the standard eleven segments (5 bins only).
+     */
+    public static RfmModel of(int bins, Binning recency, Binning frequency, Binning monetary, List<Segment> segments) {
+        if (bins < 2 || bins > 100) {
+            throw new IllegalArgumentException("bins must be 2..100, found " + bins);
+        }
+        if (segments == null) {
+            if (bins != 5) {
+                throw new IllegalArgumentException("the standard segments are defined for 5 bins; give 'segments' for "
+                        + bins + " bins");
+            }
+            segments = standardSegments();
+        }
+        for (Segment s : segments) {
+            if (s.r()[1] > bins || s.f()[1] > bins || s.m()[1] > bins) {
+                throw new IllegalArgumentException("segment '" + s.name() + "' uses a score above " + bins);
+            }
+        }
+        return new RfmModel(bins, new Binning[] {recency, frequency, monetary}, segments);
+    }
+
+    /**
+     * The standard segments, adapted from the R {@code rfm} package's defaults and ordered so that the first
+     * matching rule is the most specific one.
+     */
+    public static List<Segment> standardSegments() {
+        return List.of(
+                seg("Champions", 4, 5, 4, 5, 4, 5),
+                seg("Loyal Customers", 2, 5, 3, 5, 3, 5),
+                seg("New Customers", 4, 5, 1, 1, 1, 1),
+                seg("Promising", 3, 4, 1, 1, 1, 1),
+                seg("Potential Loyalist", 3, 5, 1, 3, 1, 3),
+                seg("Can't Lose Them", 1, 1, 4, 5, 4, 5),
+                seg("At Risk", 1, 2, 2, 5, 2, 5),
+                seg("Need Attention", 2, 3, 2, 3, 2, 3),
+                seg("About To Sleep", 2, 3, 1, 2, 1, 2),
+                seg("Lost", 1, 1, 1, 1, 1, 1),
+                seg("Hibernating", 1, 2, 1, 2, 1, 2));
+    }
+
+    private static Segment seg(String name, int rl, int rh, int fl, int fh, int ml, int mh) {
+        return new Segment(name, new int[] {rl, rh}, new int[] {fl, fh}, new int[] {ml, mh});
+    }
+
+    @Override
+    public List<String> tierNames() {
+        return names;
+    }
+
+    /** The R, F and M scores of every customer. */
+    public RfmScores scores(CustomerFeatures features) {
+        int n = features.size();
+        double[] recency = features.numeric(CustomerFeatures.RECENCY);
+        double[] negated = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = recency[i];
+            if (v < 0 || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + v
+                        + "; expected days >= 0 (or empty for never)");
+            }
+            negated[i] = -v;
+        }
+        byte[] r = new byte[n];
+        byte[] f = new byte[n];
+        byte[] m = new byte[n];
+        if (recencyBinning instanceof Binning.Custom) {
+            recencyBinning.score(recency, bins, r);
+            for (int i = 0; i < n; i++) {
+                r[i] = (byte) (r[i] == 0 ? 1 : bins + 1 - r[i]);
+            }
+        } else {
+            recencyBinning.score(negated, bins, r);
+            for (int i = 0; i < n; i++) {
+                if (r[i] == 0) {
+                    r[i] = 1;
+                }
+            }
+        }
+        frequencyBinning.score(Columns.finite(features, CustomerFeatures.FREQUENCY, false), bins, f);
+        monetaryBinning.score(Columns.finite(features, CustomerFeatures.MONETARY, true), bins, m);
+        return new RfmScores(r, f, m);
+    }
+
+    @Override
+    public void assign(CustomerFeatures features, int[] out) {
+        RfmScores s = scores(features);
+        int others = names.size() - 1;
+        for (int i = 0; i < features.size(); i++) {
+            out[i] = others;
+            for (int k = 0; k < segments.size(); k++) {
+                if (segments.get(k).matches(s.r()[i], s.f()[i], s.m()[i])) {
+                    out[i] = k;
+                    break;
+                }
+            }
+        }
+    }
+}

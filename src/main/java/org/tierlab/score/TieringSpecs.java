@@ -1,0 +1,128 @@
+package org.tierlab.score;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tierlab.config.ConfigNode;
+
+/**
+ * Builds a {@link TieringModel} from its YAML specification (in a scenario's {@code models} section or a file
+ * given to {@code tierlab score --spec}). Every problem is reported at the offending key's line. The
+ * specification keys are documented in docs/scoring.md.
+ */
+public final class TieringSpecs {
+    private TieringSpecs() {
+    }
+
+    /** Parses one model specification. */
+    public static TieringModel parse(ConfigNode spec) {
+        String model = spec.get("model").asChoice("rfm", "abc", "lifecycle", "weighted", "attribute");
+        try {
+            return switch (model) {
+                case "rfm" -> rfm(spec);
+                case "abc" -> abc(spec);
+                case "lifecycle" -> lifecycle(spec);
+                case "weighted" -> weighted(spec);
+                default -> attribute(spec);
+            };
+        } catch (IllegalArgumentException e) {
+            throw spec.error(e.getMessage());
+        }
+    }
+
+    private static TieringModel rfm(ConfigNode spec) {
+        spec.allowOnly("model", "bins", "binning", "breaks", "segments");
+        int bins = spec.intOr("bins", 2, 100, 5);
+        String mode = spec.stringOr("binning", "quantile");
+        List<RfmModel.Segment> segments = spec.has("segments") ? segments(spec.get("segments")) : null;
+        switch (spec.has("binning") ? spec.get("binning").asChoice("quantile", "ntile", "custom") : mode) {
+            case "ntile":
+                return RfmModel.of(bins, new Binning.EqualCount(), segments);
+            case "custom":
+                ConfigNode breaks = spec.get("breaks").allowOnly("recency", "frequency", "monetary");
+                return RfmModel.of(bins, custom(breaks.get("recency")), custom(breaks.get("frequency")),
+                        custom(breaks.get("monetary")), segments);
+            default:
+                return RfmModel.of(bins, new Binning.Quantile(), segments);
+        }
+    }
+
+    private static Binning custom(ConfigNode breaks) {
+        try {
+            return new Binning.Custom(breaks.asDoubles());
+        } catch (IllegalArgumentException e) {
+            throw breaks.error(e.getMessage());
+        }
+    }
+
+    private static List<RfmModel.Segment> segments(ConfigNode list) {
+        List<RfmModel.Segment> out = new ArrayList<>();
+        for (ConfigNode s : list.elements()) {
+            s.allowOnly("name", "r", "f", "m");
+            try {
+                out.add(new RfmModel.Segment(s.get("name").asString(), range(s.get("r")), range(s.get("f")),
+                        range(s.get("m"))));
+            } catch (IllegalArgumentException e) {
+                throw s.error(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static int[] range(ConfigNode n) {
+        List<ConfigNode> els = n.elements();
+        if (els.size() != 2) {
+            throw n.error("expected a score range [low, high]");
+        }
+        return new int[] {els.get(0).asInt(1, 100), els.get(1).asInt(1, 100)};
+    }
+
+    private static TieringModel abc(ConfigNode spec) {
+        spec.allowOnly("model", "value", "shares", "names");
+        double[] shares = spec.has("shares") ? spec.get("shares").asDoubles() : new double[] {0.8, 0.15, 0.05};
+        List<String> names = spec.has("names") ? spec.get("names").asStrings() : null;
+        return AbcModel.of(spec.stringOr("value", CustomerFeatures.MONETARY), shares, names);
+    }
+
+    private static TieringModel lifecycle(ConfigNode spec) {
+        spec.allowOnly("model", "new_days", "at_risk_days", "churned_days", "survey_at_risk", "trend_at_risk");
+        LifecycleModel.Thresholds d = LifecycleModel.Thresholds.defaults();
+        return LifecycleModel.of(new LifecycleModel.Thresholds(
+                spec.has("new_days") ? spec.get("new_days").asNonNegative() : d.newDays(),
+                spec.has("at_risk_days") ? spec.get("at_risk_days").asPositive() : d.atRiskDays(),
+                spec.has("churned_days") ? spec.get("churned_days").asPositive() : d.churnedDays(),
+                spec.doubleOr("survey_at_risk", d.surveyAtRisk()),
+                spec.doubleOr("trend_at_risk", d.trendAtRisk())));
+    }
+
+    private static TieringModel weighted(ConfigNode spec) {
+        spec.allowOnly("model", "preset", "factors", "thresholds", "names");
+        if (spec.has("preset")) {
+            spec.allowOnly("model", "preset");
+            spec.get("preset").asChoice("five-factor");
+            return WeightedScoreModel.fiveFactor();
+        }
+        List<WeightedScoreModel.Factor> factors = new ArrayList<>();
+        for (ConfigNode f : spec.list("factors")) {
+            f.allowOnly("feature", "weight", "normalise");
+            String norm = f.stringOr("normalise", "minmax");
+            if (f.has("normalise")) {
+                f.get("normalise").asChoice("minmax", "percentile", "zscore");
+            }
+            factors.add(new WeightedScoreModel.Factor(f.get("feature").asString(), f.get("weight").asNonNegative(),
+                    WeightedScoreModel.Normalisation.valueOf(norm.toUpperCase(java.util.Locale.ROOT))));
+        }
+        ConfigNode thresholds = spec.get("thresholds");
+        List<String> names = spec.has("names") ? spec.get("names").asStrings() : null;
+        try {
+            return WeightedScoreModel.of(factors, thresholds.asDoubles(), names);
+        } catch (IllegalArgumentException e) {
+            throw thresholds.error(e.getMessage());
+        }
+    }
+
+    private static TieringModel attribute(ConfigNode spec) {
+        spec.allowOnly("model", "attribute", "levels", "within");
+        TieringModel within = spec.has("within") ? parse(spec.get("within")) : null;
+        return AttributeModel.of(spec.get("attribute").asString(), spec.get("levels").asStrings(), within);
+    }
+}

@@ -1,0 +1,198 @@
+package org.tierlab.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * A weighted multi-factor score: each factor (a numeric feature) is normalised to [0, 1], the weighted mean
+ * of the normalised factors is scaled to 0-100, and the score is cut into tiers by descending thresholds: a
+ * score at or above the first threshold is the first tier, and so on; below the last threshold is the last tier.
+ */
+public final class WeightedScoreModel implements TieringModel {
+    private final List<Factor> factors;
+    private final double[] thresholds;
+    private final List<String> names;
+    private final double weightSum;
+
+    /** How a factor is brought to [0, 1]. */
+    public enum Normalisation {
+        /** (x - min) / (max - min); 0.5 for everybody when all values are equal. */
+        MINMAX,
+        /** Mid-rank percentile: (number below + half the number equal) / n; ties share a value. */
+        PERCENTILE,
+        /** The normal CDF of the z-score (x - mean) / sd; 0.5 for everybody when sd is 0. */
+        ZSCORE
+    }
+
+    /**
+     * One factor.
+     *
+     * @param feature numeric feature name
+     * @param weight its weight (>= 0)
+     * @param normalisation how it is normalised
+     */
+    public record Factor(String feature, double weight, Normalisation normalisation) {
+        /** Checks the weight. */
+        public Factor {
+            if (!(weight >= 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("factor '" + feature + "': weight must be a finite number >= 0");
+            }
+        }
+    }
+
+    private WeightedScoreModel(List<Factor> factors, double[] thresholds, List<String> names) {
+        this.factors = List.copyOf(factors);
+        this.thresholds = thresholds.clone();
+        this.names = List.copyOf(names);
+        double sum = 0;
+        for (Factor f : factors) {
+            sum += f.weight();
+        }
+        this.weightSum = sum;
+    }
+
+    /**
+     * A weighted score model.
+     *
+     * @param thresholds strictly descending cut-offs in (0, 100]
+     * @param names tier names, one more than thresholds, or {@code null} for Tier 1, Tier 2, ...
+     */
+    public static WeightedScoreModel of(List<Factor> factors, double[] thresholds, List<String> names) {
+        if (factors.isEmpty()) {
+            throw new IllegalArgumentException("at least one factor is required");
+        }
+        double sum = factors.stream().mapToDouble(Factor::weight).sum();
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("factor weights must sum to a positive number, they sum to " + sum);
+        }
+        for (int j = 0; j < thresholds.length; j++) {
+            if (!(thresholds[j] >= 0 && thresholds[j] <= 100) || j > 0 && !(thresholds[j] < thresholds[j - 1])) {
+                throw new IllegalArgumentException("thresholds must be strictly descending numbers in 0..100: "
+                        + Arrays.toString(thresholds));
+            }
+        }
+        List<String> n = names;
+        if (n == null) {
+            n = new ArrayList<>();
+            for (int k = 0; k <= thresholds.length; k++) {
+                n.add("Tier " + (k + 1));
+            }
+        }
+        if (n.size() != thresholds.length + 1) {
+            throw new IllegalArgumentException(thresholds.length + " thresholds make " + (thresholds.length + 1)
+                    + " tiers, but " + n.size() + " names were given");
+        }
+        return new WeightedScoreModel(factors, thresholds, n);
+    }
+
+    /**
+     * The five-factor table of the source material: annual purchases (annual_value) 30 %, years of cooperation
+     * (tenure) 20 %, repurchase rate 20 %, industry standing 15 %, strategic value 15 %, each min-max
+     * normalised; cut-offs 95 / 80 / 65 / 50 into Strategic, Key, Important, Regular and Basic. The last two
+     * factors are judgement scores a company records per account (numeric columns industry_standing and
+     * strategic_value).
+     */
+    public static WeightedScoreModel fiveFactor() {
+        return of(List.of(new Factor("annual_value", 0.30, Normalisation.MINMAX),
+                new Factor(CustomerFeatures.TENURE, 0.20, Normalisation.MINMAX),
+                new Factor(CustomerFeatures.REPURCHASE, 0.20, Normalisation.MINMAX),
+                new Factor("industry_standing", 0.15, Normalisation.MINMAX),
+                new Factor("strategic_value", 0.15, Normalisation.MINMAX)),
+                new double[] {95, 80, 65, 50}, List.of("Strategic", "Key", "Important", "Regular", "Basic"));
+    }
+
+    @Override
+    public List<String> tierNames() {
+        return names;
+    }
+
+    /** The 0-100 score of every customer. */
+    public double[] scores(CustomerFeatures f) {
+        int n = f.size();
+        double[] score = new double[n];
+        for (Factor factor : factors) {
+            double[] x = Columns.finite(f, factor.feature(), true);
+            double[] norm = normalise(x, factor.normalisation());
+            double w = factor.weight() / weightSum * 100;
+            for (int i = 0; i < n; i++) {
+                score[i] += w * norm[i];
+            }
+        }
+        return score;
+    }
+
+    @Override
+    public void assign(CustomerFeatures f, int[] out) {
+        double[] score = scores(f);
+        for (int i = 0; i < score.length; i++) {
+            int k = 0;
+            // a tiny tolerance so that a score of exactly 95 computed as 94.99999999 still makes the cut
+            while (k < thresholds.length && score[i] < thresholds[k] - 1e-9) {
+                k++;
+            }
+            out[i] = k;
+        }
+    }
+
+    static double[] normalise(double[] x, Normalisation how) {
+        int n = x.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        switch (how) {
+            case MINMAX -> {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : x) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                for (int i = 0; i < n; i++) {
+                    out[i] = max > min ? (x[i] - min) / (max - min) : 0.5;
+                }
+            }
+            case ZSCORE -> {
+                double mean = 0;
+                for (double v : x) {
+                    mean += v;
+                }
+                mean /= n;
+                double ss = 0;
+                for (double v : x) {
+                    ss += (v - mean) * (v - mean);
+                }
+                double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+                for (int i = 0; i < n; i++) {
+                    out[i] = sd > 0 ? 0.5 * (1 + Erf.erf((x[i] - mean) / (sd * Math.sqrt(2)))) : 0.5;
+                }
+            }
+            default -> {
+                double[] sorted = x.clone();
+                Arrays.sort(sorted);
+                for (int i = 0; i < n; i++) {
+                    int below = lowerBound(sorted, x[i]);
+                    int equal = lowerBound(sorted, Math.nextUp(x[i])) - below;
+                    out[i] = (below + 0.5 * equal) / n;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

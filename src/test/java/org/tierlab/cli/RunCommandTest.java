@@ -1,0 +1,119 @@
+package org.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tierlab run} as a user runs it: through the command line, with captured output. */
+class RunCommandTest {
+    static final String SMALL = """
+            name: small
+            horizon: {periods: 6, period: month, warmup: 3}
+            replications: 3
+            seed: 5
+            population:
+              customers: 200
+              segments:
+                - name: all
+                  share: 1
+                  purchase_rate: {shape: 2, rate: 3}
+                  dropout: {model: per_period, a: 1, b: 20}
+                  spend: {p: 6, q: 4, gamma: 150}
+                  attributes: {region: {north: 0.5, south: 0.5}}
+              arrivals: {per_period: 3}
+            staff: {am: 10}
+            models:
+              abc: {model: abc}
+              stages: {model: lifecycle}
+            policies:
+              care:
+                tiers:
+                  A: [{action: callback, every: 1, role: am, minutes: 30, effect: {churn: 0.5, duration: 1}}]
+              stage:
+                tiers:
+                  at_risk: [{action: win_back, every: 1, role: am, minutes: 20, effect: {churn: 0.5, duration: 1}}]
+            strategies:
+              - {name: abc-care, model: abc, policy: care, retier_every: 2}
+              - {name: stage-care, model: stages, policy: stage}
+            """;
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void runWritesTheRunFolderAndPrintsTheSummary(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        Path out = dir.resolve("out");
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("abc-care"), r.out());
+        assertTrue(r.out().contains("no-maintenance"), r.out());
+        for (String f : List.of("scenario.yaml", "manifest.json", "summary.csv", "periods.csv", "tiers.csv",
+                "migrations.csv", "concentration.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"seed\": 5"));
+    }
+
+    @Test
+    void outputBytesDoNotDependOnThreadsAndOverridesApply(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("a").toString(),
+                "--threads", "1", "--seed", "9", "--replications", "4").exitCode());
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("b").toString(),
+                "--threads", "2", "--seed", "9", "--replications", "4").exitCode());
+        for (String f : List.of("summary.csv", "periods.csv", "tiers.csv", "migrations.csv", "concentration.csv",
+                "scenario.yaml")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)),
+                    Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+        }
+        assertTrue(Files.readString(dir.resolve("a/scenario.yaml")).startsWith("# run with --replications 4 --seed 9"));
+        assertTrue(Files.readString(dir.resolve("a/manifest.json")).contains("\"replications\": 4"));
+    }
+
+    @Test
+    void badScenarioIsExitTwoWithOneMessageAndNoRunFolder(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "bad.yaml", SMALL.replace("share: 1\n", "share: 1.5\n"));
+        Path out = dir.resolve("out");
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad.yaml:9: 'population.segments[0].share'"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(scenario), left.toList(), "nothing but the scenario is left behind");
+        }
+    }
+
+    @Test
+    void missingFileAndBadOptionsAreExitTwo(@TempDir Path dir) throws IOException {
+        CliTestSupport.Result missing = CliTestSupport.run("run", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("nope.yaml: file not found"), missing.err());
+        Path scenario = write(dir, "small.yaml", SMALL);
+        assertEquals(2, CliTestSupport.run("run", scenario.toString(), "--replications", "1").exitCode());
+        assertEquals(2, CliTestSupport.run("run", scenario.toString(), "--threads", "zero").exitCode());
+    }
+
+    @Test
+    void aFailedRunKeepsTheEarlierResult(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        byte[] before = Files.readAllBytes(out.resolve("summary.csv"));
+        Path bad = write(dir, "bad.yaml", SMALL.replace("seed: 5", "seed: five"));
+        assertEquals(2, CliTestSupport.run("run", bad.toString(), "--out", out.toString()).exitCode());
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("summary.csv")));
+    }
+}
