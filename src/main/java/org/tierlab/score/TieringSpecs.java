@@ -15,11 +15,12 @@ public final class TieringSpecs {
 
     /** Parses one model specification. */
     public static TieringModel parse(ConfigNode spec) {
-        String model = spec.get("model").asChoice("rfm", "abc", "lifecycle", "weighted", "attribute");
+        String model = spec.get("model").asChoice("rfm", "abc", "top", "lifecycle", "weighted", "attribute");
         try {
             return switch (model) {
                 case "rfm" -> rfm(spec);
                 case "abc" -> abc(spec);
+                case "top" -> top(spec);
                 case "lifecycle" -> lifecycle(spec);
                 case "weighted" -> weighted(spec);
                 default -> attribute(spec);
@@ -81,6 +82,16 @@ public final class TieringSpecs {
         double[] shares = spec.has("shares") ? spec.get("shares").asDoubles() : new double[] {0.8, 0.15, 0.05};
         List<String> names = spec.has("names") ? spec.get("names").asStrings() : null;
         return AbcModel.of(spec.stringOr("value", CustomerFeatures.MONETARY), shares, names);
+    }
+
+    private static TieringModel top(ConfigNode spec) {
+        spec.allowOnly("model", "value", "counts", "names");
+        List<ConfigNode> countNodes = spec.list("counts");
+        int[] counts = new int[countNodes.size()];
+        for (int k = 0; k < counts.length; k++) {
+            counts[k] = countNodes.get(k).asInt(1, Integer.MAX_VALUE);
+        }
+        return TopCountModel.of(spec.stringOr("value", CustomerFeatures.MONETARY), counts, spec.get("names").asStrings());
     }
 
     private static TieringModel lifecycle(ConfigNode spec) {

@@ -363,7 +363,7 @@ public final class Simulation {
             return;
         }
         for (int k = 0; k <= tiers; k++) {
-            if (!plan.hasActions(k) || !anyDue(k, p)) {
+            if (!plan.hasActions(k)) {
                 continue;
             }
             for (int j = tierStart[k]; j < tierStart[k + 1]; j++) {
@@ -383,16 +383,6 @@ public final class Simulation {
                 serveGroup(i, t, p, tiers + 1);
             }
         }
-    }
-
-    /** False when every action of group g is a cadence action not due this period: skip the group's loop. */
-    private boolean anyDue(int g, int p) {
-        for (int a = plan.first[g]; a < plan.first[g + 1]; a++) {
-            if (plan.trigger[a] != PolicyPlan.TRIGGER_EVERY || p % plan.cadence[a] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void serveGroup(int i, int t, int p, int g) {
@@ -417,7 +407,8 @@ public final class Simulation {
                 double now = (t - s.lastPurchase[i]) * periodDays;
                 return now >= plan.atRiskDays && now - periodDays < plan.atRiskDays;
             default:
-                return p % plan.cadence[a] == 0;
+                // each customer every k periods, customers spread over the k phases so the load is even
+                return (p + i) % plan.cadence[a] == 0;
         }
     }
 
