@@ -1,0 +1,112 @@
+package org.tierlab.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Contract and exact tests of the lifecycle, weighted, top-N and attribute models. */
+class OtherModelsTest {
+    @Nested
+    class Lifecycle extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return LifecycleModel.of(LifecycleModel.Thresholds.defaults());
+        }
+
+        @Test
+        void rulesInOrder() {
+            CustomerFeatures f = CustomerFeatures.of(6)
+                    .put(CustomerFeatures.LEAD, new double[] {1, 0, 0, 0, 0, 0})
+                    .put(CustomerFeatures.CHURNED, new double[] {0, 1, 0, 0, 0, 0})
+                    .put(CustomerFeatures.RECENCY, new double[] {Double.NaN, 10, 400, 100, 10, 10})
+                    .put(CustomerFeatures.TENURE, new double[] {0, 500, 500, 500, 30, 500})
+                    .put(CustomerFeatures.SURVEY, new double[] {Double.NaN, 9, 9, 9, 9, Double.NaN});
+            int[] out = new int[6];
+            model().assign(f, out);
+            List<String> n = model().tierNames();
+            assertEquals(List.of("lead", "churned", "churned", "at_risk", "new", "established"),
+                    java.util.Arrays.stream(out).mapToObj(n::get).toList());
+        }
+
+        @Test
+        void thresholdsOutOfOrderAreRejected() {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new LifecycleModel.Thresholds(90, 200, 100, 6, Double.NEGATIVE_INFINITY));
+        }
+    }
+
+    @Nested
+    class Weighted extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return WeightedScoreModel.fiveFactor();
+        }
+
+        @Test
+        void handComputedScores() {
+            // two factors, weights 3 and 1, min-max: customer scores 100*(3*x + y)/4
+            WeightedScoreModel m = WeightedScoreModel.of(List.of(
+                    new WeightedScoreModel.Factor("x", 3, WeightedScoreModel.Normalisation.MINMAX),
+                    new WeightedScoreModel.Factor("y", 1, WeightedScoreModel.Normalisation.MINMAX)),
+                    new double[] {75, 50}, List.of("gold", "silver", "bronze"));
+            CustomerFeatures f = CustomerFeatures.of(3).put("x", new double[] {0, 10, 5}).put("y", new double[] {4, 0, 2});
+            assertArrayEquals(new double[] {25, 75, 50}, m.scores(f), 1e-9);
+            int[] out = new int[3];
+            m.assign(f, out);
+            assertArrayEquals(new int[] {2, 0, 1}, out);
+        }
+
+        @Test
+        void percentileAndZscoreNormalisation() {
+            assertArrayEquals(new double[] {0.25, 0.25, 0.75, 0.75},
+                    WeightedScoreModel.normalise(new double[] {1, 1, 2, 2}, WeightedScoreModel.Normalisation.PERCENTILE), 1e-12);
+            assertArrayEquals(new double[] {0.5, 0.5},
+                    WeightedScoreModel.normalise(new double[] {3, 3}, WeightedScoreModel.Normalisation.ZSCORE), 1e-12);
+        }
+
+        @Test
+        void badSpecsAreRejected() {
+            List<WeightedScoreModel.Factor> f = List.of(new WeightedScoreModel.Factor("x", 0, WeightedScoreModel.Normalisation.MINMAX));
+            assertThrows(IllegalArgumentException.class, () -> WeightedScoreModel.of(f, new double[] {50}, null));
+            List<WeightedScoreModel.Factor> g = List.of(new WeightedScoreModel.Factor("x", 1, WeightedScoreModel.Normalisation.MINMAX));
+            assertThrows(IllegalArgumentException.class, () -> WeightedScoreModel.of(g, new double[] {50, 80}, null));
+        }
+    }
+
+    @Nested
+    class Top extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return TopCountModel.of(CustomerFeatures.MONETARY, new int[] {30, 170}, List.of("Key", "Growth", "Standard"));
+        }
+
+        @Test
+        void topNWithTiesAtTheBoundary() {
+            int[] out = new int[5];
+            TopCountModel.of("v", new int[] {2}, List.of("top", "rest")).assign(Fixtures.of("v", 9, 7, 7, 1, 8), out);
+            assertArrayEquals(new int[] {0, 1, 1, 1, 0}, out);
+            TopCountModel.of("v", new int[] {2}, List.of("top", "rest")).assign(Fixtures.of("v", 9, 8, 8, 1, 2), out);
+            assertArrayEquals(new int[] {0, 0, 0, 1, 1}, out, "customers tied with the last of a tier join it");
+        }
+    }
+
+    @Nested
+    class Attribute extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return AttributeModel.of("industry", List.of("software", "finance", "retail"),
+                    AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.2}, null));
+        }
+
+        @Test
+        void crossedNames() {
+            assertEquals("finance / B", model().tierNames().get(3));
+            AttributeModel undeclared = AttributeModel.of("industry", List.of("software"), null);
+            assertThrows(IllegalArgumentException.class, () -> undeclared.assign(Fixtures.customers(10, 1), new int[10]));
+        }
+    }
+}
