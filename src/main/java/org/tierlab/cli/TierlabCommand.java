@@ -21,6 +21,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             CommandLine.HelpCommand.class,
             RunCommand.class,
+            ScoreCommand.class,
         })
 public final class TierlabCommand implements Runnable {
     /** Exit code for bad user input (scenario, log, options). */

@@ -1,0 +1,193 @@
+package org.tierlab.cli;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tierlab.config.ConfigNode;
+import org.tierlab.io.AtomicOutput;
+import org.tierlab.io.CustomerTableReader;
+import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.RfmModel;
+import org.tierlab.score.RfmScores;
+import org.tierlab.score.TieringModel;
+import org.tierlab.score.TieringSpecs;
+import org.tierlab.score.WeightedScoreModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tierlab score}: tiers a customer table with one model and writes a tier per customer.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
+        description = "Tier a customer table (CSV) with one tiering model; write customer_id,tier and print tier sizes.")
+public final class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--in", required = true, paramLabel = "CSV",
+            description = "Customer table: an id column and one column per feature (docs/scoring.md).")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "CSV", description = "Where to write the tiers.")
+    Path out;
+
+    @Option(names = "--id-column", defaultValue = "customer_id", paramLabel = "NAME",
+            description = "Name of the id column (default: ${DEFAULT-VALUE}).")
+    String idColumn;
+
+    @Option(names = "--spec", paramLabel = "YAML", description = "A model specification file (as in a scenario's models).")
+    Path spec;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "rfm, abc, top, lifecycle, weighted or attribute.")
+    String model;
+
+    @Option(names = "--bins", paramLabel = "N", description = "rfm: scores per dimension (default 5).")
+    Integer bins;
+
+    @Option(names = "--binning", paramLabel = "RULE", description = "rfm: quantile (default) or ntile.")
+    String binning;
+
+    @Option(names = "--value", paramLabel = "COLUMN", description = "abc, top: the value column (default monetary).")
+    String value;
+
+    @Option(names = "--shares", split = ",", paramLabel = "S", description = "abc: class shares, e.g. 0.8,0.15,0.05.")
+    List<Double> shares;
+
+    @Option(names = "--counts", split = ",", paramLabel = "N", description = "top: tier sizes, e.g. 30,170.")
+    List<Integer> counts;
+
+    @Option(names = "--names", split = ",", paramLabel = "NAME", description = "abc, top, weighted: tier names.")
+    List<String> names;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "weighted: five-factor.")
+    String preset;
+
+    @Option(names = "--attribute", paramLabel = "COLUMN", description = "attribute: the categorical column.")
+    String attribute;
+
+    @Option(names = "--levels", split = ",", paramLabel = "LEVEL", description = "attribute: its levels, in order.")
+    List<String> levels;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() throws Exception {
+        TieringModel m = TieringSpecs.parse(specNode());
+        CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
+        CustomerFeatures f = table.features();
+        int[] tiers = new int[f.size()];
+        try {
+            m.assign(f, tiers);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(in + ": " + e.getMessage());
+        }
+        write(m, table, tiers);
+        printSizes(commandSpec.commandLine().getOut(), m, tiers);
+        return 0;
+    }
+
+    private ConfigNode specNode() {
+        if (spec != null) {
+            if (model != null) {
+                throw new UserInputException("give either --spec or --model, not both");
+            }
+            return ConfigNode.load(spec);
+        }
+        if (model == null) {
+            throw new UserInputException("give --model NAME (rfm, abc, top, lifecycle, weighted, attribute) or --spec FILE");
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("model: " + quote(model));
+        if (bins != null) {
+            parts.add("bins: " + bins);
+        }
+        add(parts, "binning", binning);
+        add(parts, "value", value);
+        add(parts, "preset", preset);
+        add(parts, "attribute", attribute);
+        if (shares != null) {
+            parts.add("shares: " + shares);
+        }
+        if (counts != null) {
+            parts.add("counts: " + counts);
+        }
+        if (names != null) {
+            parts.add("names: " + quoteAll(names));
+        }
+        if (levels != null) {
+            parts.add("levels: " + quoteAll(levels));
+        }
+        return ConfigNode.parse("command-line options", new StringReader("{" + String.join(", ", parts) + "}"));
+    }
+
+    private static void add(List<String> parts, String key, String v) {
+        if (v != null) {
+            parts.add(key + ": " + quote(v));
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String quoteAll(List<String> items) {
+        List<String> q = new ArrayList<>();
+        for (String s : items) {
+            q.add(quote(s));
+        }
+        return "[" + String.join(", ", q) + "]";
+    }
+
+    private void write(TieringModel m, CustomerTableReader.CustomerTable table, int[] tiers) {
+        CustomerFeatures f = table.features();
+        RfmScores rfm = m instanceof RfmModel r ? r.scores(f) : null;
+        double[] score = m instanceof WeightedScoreModel w ? w.scores(f) : null;
+        List<String> tierNames = m.tierNames();
+        AtomicOutput.writeText(out, w -> {
+            List<String> head = new ArrayList<>(List.of(idColumn, "tier"));
+            if (rfm != null) {
+                head.addAll(List.of("r_score", "f_score", "m_score"));
+            }
+            if (score != null) {
+                head.add("score");
+            }
+            // not closed here: AtomicOutput owns the stream and closes it after the rename is safe
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(head.toArray(new String[0]))
+                    .setRecordSeparator('\n').build());
+            {
+                for (int i = 0; i < tiers.length; i++) {
+                    List<Object> row = new ArrayList<>(List.of(table.ids().get(i), tierNames.get(tiers[i])));
+                    if (rfm != null) {
+                        row.addAll(List.of(rfm.r()[i], rfm.f()[i], rfm.m()[i]));
+                    }
+                    if (score != null) {
+                        row.add(String.format(Locale.ROOT, "%.4f", score[i]));
+                    }
+                    p.printRecord(row);
+                }
+            }
+            p.flush();
+        });
+    }
+
+    private static void printSizes(PrintWriter o, TieringModel m, int[] tiers) {
+        int[] count = new int[m.tierNames().size()];
+        for (int t : tiers) {
+            count[t]++;
+        }
+        int width = "tier".length();
+        for (String n : m.tierNames()) {
+            width = Math.max(width, n.length());
+        }
+        o.printf(Locale.ROOT, "%-" + width + "s  %10s  %7s%n", "tier", "customers", "share");
+        for (int k = 0; k < count.length; k++) {
+            o.printf(Locale.ROOT, "%-" + width + "s  %10d  %6.1f%%%n", m.tierNames().get(k), count[k],
+                    tiers.length == 0 ? 0.0 : 100.0 * count[k] / tiers.length);
+        }
+        o.printf(Locale.ROOT, "%-" + width + "s  %10d%n", "total", tiers.length);
+    }
+}

@@ -1,0 +1,121 @@
+package org.tierlab.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tierlab.config.ConfigException;
+import org.tierlab.score.CustomerFeatures;
+
+/**
+ * Reads a customer table (CSV with a header row: an id column, then one column per feature) into
+ * {@link CustomerFeatures}. Columns named like a standard feature (recency, frequency, monetary, ...) must be
+ * numeric; any other column is numeric if every non-empty cell is a number, else categorical. An empty numeric
+ * cell is "no value" (NaN), which models treat as documented (a customer who never bought has no recency).
+ */
+public final class CustomerTableReader {
+    private static final Set<String> NUMERIC = Set.of(CustomerFeatures.RECENCY, CustomerFeatures.FREQUENCY,
+            CustomerFeatures.MONETARY, CustomerFeatures.PROFIT, CustomerFeatures.TENURE, CustomerFeatures.SURVEY,
+            CustomerFeatures.TREND, CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE);
+
+    /** A read table: the ids in file order and their features. */
+    public record CustomerTable(List<String> ids, CustomerFeatures features) {
+    }
+
+    private CustomerTableReader() {
+    }
+
+    /** Reads {@code file}; the id column is {@code idColumn}. */
+    public static CustomerTable read(Path file, String idColumn) {
+        String name = file.toString();
+        List<String> header;
+        List<String[]> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                        .setTrim(true).build().parse(in)) {
+            header = parser.getHeaderNames();
+            if (!header.contains(idColumn)) {
+                throw new ConfigException(name, 1, idColumn, "no id column '" + idColumn + "' in the header " + header);
+            }
+            for (CSVRecord r : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (r.size() != header.size()) {
+                    throw new ConfigException(name, (int) line, null, "expected " + header.size() + " fields, found "
+                            + r.size());
+                }
+                rows.add(r.values());
+                lines.add(line);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name, 0, null, "file not found");
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigException(name, 0, null, "not a readable CSV table: " + e.getMessage());
+        }
+        return build(name, header, rows, lines, idColumn);
+    }
+
+    private static CustomerTable build(String name, List<String> header, List<String[]> rows, List<Long> lines,
+            String idColumn) {
+        int n = rows.size();
+        int idCol = header.indexOf(idColumn);
+        List<String> ids = new ArrayList<>(n);
+        for (String[] r : rows) {
+            ids.add(r[idCol]);
+        }
+        CustomerFeatures f = CustomerFeatures.of(n);
+        for (int c = 0; c < header.size(); c++) {
+            if (c == idCol) {
+                continue;
+            }
+            String col = header.get(c);
+            double[] values = new double[n];
+            int bad = firstNonNumeric(rows, c, values);
+            if (bad < 0) {
+                f.put(col, values);
+            } else if (NUMERIC.contains(col)) {
+                throw new ConfigException(name, lines.get(bad).intValue(), col,
+                        "expected a number, found '" + rows.get(bad)[c] + "'");
+            } else {
+                categorical(f, col, rows, c);
+            }
+        }
+        return new CustomerTable(ids, f);
+    }
+
+    /** Parses column c into values; returns the first row that is not a number, or -1. */
+    private static int firstNonNumeric(List<String[]> rows, int c, double[] values) {
+        for (int i = 0; i < rows.size(); i++) {
+            String s = rows.get(i)[c];
+            if (s.isEmpty()) {
+                values[i] = Double.NaN;
+                continue;
+            }
+            try {
+                values[i] = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void categorical(CustomerFeatures f, String col, List<String[]> rows, int c) {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        int[] out = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            out[i] = codes.computeIfAbsent(rows.get(i)[c], k -> codes.size());
+        }
+        f.putCategorical(col, out, new ArrayList<>(codes.keySet()));
+    }
+}

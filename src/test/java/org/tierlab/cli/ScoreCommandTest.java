@@ -1,0 +1,81 @@
+package org.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tierlab score} through the command line. */
+class ScoreCommandTest {
+    private static final String TABLE = """
+            customer_id,recency,frequency,monetary,industry
+            a,5,10,500,retail
+            b,300,1,20,software
+            "c, Ltd",40,3,90,retail
+            d,90,1,25,finance
+            """;
+
+    @Test
+    void abcWritesTiersAndPrintsSizes(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--shares", "0.8,0.15,0.05", "--in",
+                in.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // total 635: a (500) starts at 0 -> A; c (90) starts at 78.7 % -> A; d (25) at 92.9 % -> B; b (20) at 96.9 % -> C
+        assertEquals(List.of("customer_id,tier", "a,A", "b,C", "\"c, Ltd\",A", "d,B"), Files.readAllLines(out));
+        assertTrue(r.out().contains("A              2"), r.out());
+    }
+
+    @Test
+    void standardSegmentsNeedFiveBins(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--bins", "2", "--in", in.toString(),
+                "--out", dir.resolve("t.csv").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("give 'segments' for 2 bins"), r.err());
+    }
+
+    @Test
+    void rfmWithSpecFile(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path spec = RunCommandTest.write(dir, "m.yaml", """
+                model: rfm
+                bins: 2
+                segments:
+                  - {name: best, r: [2, 2], f: [2, 2], m: [2, 2]}
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", in.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("customer_id,tier,r_score,f_score,m_score", Files.readAllLines(out).get(0));
+        assertEquals("a,best,2,2,2", Files.readAllLines(out).get(1));
+    }
+
+    @Test
+    void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--in", in.toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("c.csv:5: 'frequency': expected a number, found 'one'"), r.err());
+        assertFalse(Files.exists(out));
+        CliTestSupport.Result shares = CliTestSupport.run("score", "--model", "abc", "--shares", "0.8,0.1", "--in",
+                in.toString(), "--out", out.toString());
+        assertEquals(2, shares.exitCode());
+        assertTrue(shares.err().contains("must sum to 1"), shares.err());
+        Path neg = RunCommandTest.write(dir, "n.csv", TABLE.replace("b,300,1,20", "b,-3,1,20"));
+        CliTestSupport.Result negative = CliTestSupport.run("score", "--model", "rfm", "--in", neg.toString(), "--out",
+                out.toString());
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("'recency' of customer #2 is -3.0"), negative.err());
+    }
+}
