@@ -1,7 +1,6 @@
 package org.tierlab.score;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,40 +82,15 @@ public final class AbcModel implements TieringModel {
 
     /**
      * cut[k]: the smallest value still in class k (classes 0..K-2); a class that receives nobody gets +inf.
+     * Found without sorting the column (see {@link OrderStatistics#shareCuts}).
      */
     double[] cutOffs(double[] value) {
-        double[] sorted = value.clone();
-        Arrays.sort(sorted);
-        double total = 0;
-        for (double v : sorted) {
-            if (v > 0) {
-                total += v;
-            }
+        double[] bounds = new double[shares.length - 1];
+        double cum = 0;
+        for (int k = 0; k < bounds.length; k++) {
+            cum += shares[k];
+            bounds[k] = cum;
         }
-        double[] cut = new double[shares.length - 1];
-        Arrays.fill(cut, Double.POSITIVE_INFINITY);
-        double running = 0;
-        double bound = 0;
-        int k = 0;
-        for (int j = sorted.length - 1; j >= 0 && k < cut.length; j--) {
-            double v = sorted[j];
-            if (!(v > 0)) {
-                break;
-            }
-            // advance to the class in which this customer's running share starts
-            while (k < cut.length && running >= (bound + shares[k]) * total * (1 - 1e-12)) {
-                bound += shares[k];
-                k++;
-            }
-            if (k < cut.length) {
-                cut[k] = v;
-            }
-            running += v;
-        }
-        // a later class must never cut above an earlier one (ties pulled a customer up)
-        for (int c = 1; c < cut.length; c++) {
-            cut[c] = Math.min(cut[c], cut[c - 1]);
-        }
-        return cut;
+        return OrderStatistics.shareCuts(value, bounds);
     }
 }

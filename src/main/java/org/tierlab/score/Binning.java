@@ -20,13 +20,16 @@ public sealed interface Binning {
     record Quantile() implements Binning {
         @Override
         public void score(double[] values, int bins, byte[] out) {
-            double[] sorted = finiteSorted(values);
-            double[] breaks = new double[bins - 1];
-            int n = sorted.length;
-            for (int j = 1; j < bins; j++) {
-                breaks[j - 1] = n == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil((double) j * n / bins) - 1)];
+            long n = countFinite(values);
+            if (n == 0) {
+                java.util.Arrays.fill(out, (byte) 0);
+                return;
             }
-            byBreaks(values, breaks, out);
+            long[] ranks = new long[bins - 1];
+            for (int j = 1; j < bins; j++) {
+                ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
+            }
+            byBreaks(values, OrderStatistics.atRanks(values, false, ranks).value(), out);
         }
     }
 
@@ -38,30 +41,39 @@ public sealed interface Binning {
     record EqualCount() implements Binning {
         @Override
         public void score(double[] values, int bins, byte[] out) {
-            int n = 0;
-            for (double v : values) {
-                if (!Double.isNaN(v)) {
-                    n++;
-                }
+            long n = countFinite(values);
+            if (n == 0) {
+                java.util.Arrays.fill(out, (byte) 0);
+                return;
             }
-            long[] keyed = new long[n];
-            int k = 0;
+            // the value at the first rank of each tile, and how many values lie below it
+            long[] ranks = new long[bins - 1];
+            for (int t = 1; t < bins; t++) {
+                ranks[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
+            }
+            OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, false, ranks);
+            double[] c = cuts.value();
+            long[] seen = new long[c.length];
             for (int i = 0; i < values.length; i++) {
-                if (!Double.isNaN(values[i])) {
-                    keyed[k++] = i;
+                double v = values[i];
+                if (v != v) {
+                    out[i] = 0;
+                    continue;
                 }
-            }
-            Integer[] order = new Integer[n];
-            for (int j = 0; j < n; j++) {
-                order[j] = (int) keyed[j];
-            }
-            Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(values[a], values[b]);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            Arrays.fill(out, (byte) 0);
-            for (int rank = 0; rank < n; rank++) {
-                out[order[rank]] = (byte) (1 + (long) rank * bins / n);
+                int s = 1;
+                int tie = -1;
+                for (int t = 0; t < c.length; t++) {
+                    if (v > c[t]) {
+                        s++;
+                    } else if (v == c[t] && tie < 0) {
+                        tie = t;
+                    }
+                }
+                if (tie >= 0) {
+                    long rank = cuts.below()[tie] + seen[tie]++;
+                    s = (int) (1 + rank * bins / n);
+                }
+                out[i] = (byte) s;
             }
         }
     }
@@ -87,17 +99,14 @@ public sealed interface Binning {
         }
     }
 
-    private static double[] finiteSorted(double[] values) {
-        double[] copy = new double[values.length];
-        int n = 0;
+    private static long countFinite(double[] values) {
+        long n = 0;
         for (double v : values) {
-            if (!Double.isNaN(v)) {
-                copy[n++] = v;
+            if (v == v) {
+                n++;
             }
         }
-        double[] sorted = Arrays.copyOf(copy, n);
-        Arrays.sort(sorted);
-        return sorted;
+        return n;
     }
 
     private static void byBreaks(double[] values, double[] breaks, byte[] out) {

@@ -1,0 +1,126 @@
+package org.tierlab.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The linear-time scoring paths (radix-histogram order statistics) against plain sort-based reference
+ * implementations of the same documented rules, on random columns with heavy ties, narrow ranges (many values
+ * in one histogram bucket), negative values and NaN.
+ */
+class FastPathOracleTest {
+    static double[] column(SplittableRandom r, int n, int kind) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (kind) {
+                case 0 -> r.nextDouble() < 0.4 ? 1 : 2 + r.nextInt(20);               // frequency, heavy ties
+                case 1 -> r.nextInt(730);                                            // recency in whole days
+                case 2 -> Math.round(r.nextDouble() * 1e5) / 100.0;                  // money, cents
+                case 3 -> 1000 + r.nextDouble() * 1e-9;                              // all in one bucket
+                default -> r.nextDouble() < 0.2 ? -r.nextInt(50) : r.nextInt(400);   // profit with losses
+            };
+        }
+        return v;
+    }
+
+    static byte[] referenceQuantile(double[] v, int bins) {
+        double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        int n = sorted.length;
+        byte[] out = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                continue;
+            }
+            int s = 1;
+            for (int j = 1; j < bins; j++) {
+                if (v[i] > sorted[Math.max(0, (int) Math.ceil((double) j * n / bins) - 1)]) {
+                    s++;
+                }
+            }
+            out[i] = (byte) s;
+        }
+        return out;
+    }
+
+    static byte[] referenceNtile(double[] v, int bins) {
+        Integer[] idx = new Integer[v.length];
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                idx[n++] = i;
+            }
+        }
+        Integer[] order = Arrays.copyOf(idx, n);
+        Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer.compare(a, b));
+        byte[] out = new byte[v.length];
+        for (int rank = 0; rank < n; rank++) {
+            out[order[rank]] = (byte) (1 + (long) rank * bins / n);
+        }
+        return out;
+    }
+
+    static int[] referenceAbc(double[] v, double[] shares) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double total = 0;
+        for (double x : sorted) {
+            if (x > 0) {
+                total += x;
+            }
+        }
+        // the class of the first customer of each tie group, walking from the largest value down
+        int[] out = new int[v.length];
+        java.util.Map<Double, Integer> classOf = new java.util.HashMap<>();
+        double running = 0;
+        for (int j = sorted.length - 1; j >= 0; j--) {
+            double x = sorted[j];
+            if (!(x > 0)) {
+                break;
+            }
+            if (!classOf.containsKey(x)) {
+                double bound = 0;
+                int k = 0;
+                while (k < shares.length - 1 && running >= (bound + shares[k]) * total * (1 - 1e-12)) {
+                    bound += shares[k];
+                    k++;
+                }
+                classOf.put(x, k);
+            }
+            running += x;
+        }
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] > 0 ? classOf.get(v[i]) : shares.length - 1;
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void fastPathsMatchTheReference(int seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int kind = 0; kind < 5; kind++) {
+            int n = 1 + r.nextInt(5000);
+            double[] v = column(r, n, kind);
+            if (kind == 1 && n > 3) {
+                v[0] = Double.NaN;
+            }
+            for (int bins : new int[] {2, 3, 5, 10}) {
+                byte[] fast = new byte[n];
+                new Binning.Quantile().score(v, bins, fast);
+                assertArrayEquals(referenceQuantile(v, bins), fast, "quantile kind " + kind + " bins " + bins);
+                new Binning.EqualCount().score(v, bins, fast);
+                assertArrayEquals(referenceNtile(v, bins), fast, "ntile kind " + kind + " bins " + bins);
+            }
+            if (kind != 1) {
+                double[] shares = kind == 4 ? new double[] {0.5, 0.3, 0.2} : new double[] {0.8, 0.15, 0.05};
+                int[] fast = new int[n];
+                AbcModel.of("v", shares, null).assign(Fixtures.of("v", v), fast);
+                assertArrayEquals(referenceAbc(v, shares), fast, "abc kind " + kind);
+            }
+        }
+    }
+}
