@@ -122,14 +122,12 @@ public final class RfmModel implements TieringModel {
     public RfmScores scores(CustomerFeatures features) {
         int n = features.size();
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
-        double[] negated = new double[n];
         for (int i = 0; i < n; i++) {
             double v = recency[i];
             if (v < 0 || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + v
                         + "; expected days >= 0 (or empty for never)");
             }
-            negated[i] = -v;
         }
         byte[] r = new byte[n];
         byte[] f = new byte[n];
@@ -140,15 +138,20 @@ public final class RfmModel implements TieringModel {
                 r[i] = (byte) (r[i] == 0 ? 1 : bins + 1 - r[i]);
             }
         } else {
-            recencyBinning.score(negated, bins, r);
+            recencyBinning.scoreNegated(recency, bins, r);
             for (int i = 0; i < n; i++) {
                 if (r[i] == 0) {
                     r[i] = 1;
                 }
             }
         }
-        frequencyBinning.score(Columns.finite(features, CustomerFeatures.FREQUENCY, false), bins, f);
-        monetaryBinning.score(Columns.finite(features, CustomerFeatures.MONETARY, true), bins, m);
+        double[] frequency = Columns.finite(features, CustomerFeatures.FREQUENCY, false);
+        double[] monetary = Columns.finite(features, CustomerFeatures.MONETARY, true);
+        // the three scores are independent: monetary on a second core (same result whatever runs where)
+        java.util.concurrent.CompletableFuture<Void> m2 = java.util.concurrent.CompletableFuture.runAsync(
+                () -> monetaryBinning.score(monetary, bins, m));
+        frequencyBinning.score(frequency, bins, f);
+        m2.join();
         return new RfmScores(r, f, m);
     }
 
