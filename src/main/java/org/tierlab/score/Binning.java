@@ -208,6 +208,27 @@ public sealed interface Binning {
         }
     }
 
+    /** User-given breaks (bins - 1 ascending values); a value's score is 1 + the number of breaks below it. */
+    record Custom(double[] breaks) implements Binning {
+        /** Checks the breaks ascend strictly. */
+        public Custom {
+            breaks = breaks.clone();
+            for (int j = 1; j < breaks.length; j++) {
+                if (!(breaks[j] > breaks[j - 1])) {
+                    throw new IllegalArgumentException("custom breaks must increase strictly: " + Arrays.toString(breaks));
+                }
+            }
+        }
+
+        @Override
+        public void score(double[] values, int bins, byte[] out) {
+            if (breaks.length != bins - 1) {
+                throw new IllegalArgumentException(bins + " bins need " + (bins - 1) + " breaks, found " + breaks.length);
+            }
+            byBreaks(values, breaks, out);
+        }
+    }
+
     private static long countFinite(double[] values) {
         long n = 0;
         for (double v : values) {
