@@ -69,9 +69,11 @@ public final class RunCommand implements Callable<Integer> {
         // a bar only on a terminal: in a log file or a pipe it would be a wall of carriage returns
         boolean bar = !noProgress && System.console() != null;
         Progress progress = bar ? Progress.bar(err, "simulating", units) : Progress.silent();
-        ExperimentResult result = Experiment.run(scenario, n, !independent, progress::update);
-        progress.done();
+        ExperimentResult result;
+        // the staging folder exists for the whole run, so an interrupted run is visibly partial and cleaned up
         try (RunFolder folder = RunFolder.open(target)) {
+            result = Experiment.run(scenario, n, !independent, progress::update);
+            progress.done();
             RunWriter.write(folder, result, overrides(), Instant.now());
             folder.commit();
         }
