@@ -15,12 +15,14 @@ public final class TieringSpecs {
 
     /** Parses one model specification. */
     public static TieringModel parse(ConfigNode spec) {
-        String model = spec.get("model").asChoice("rfm", "abc", "top", "lifecycle", "weighted", "attribute");
+        String model = spec.get("model").asChoice("rfm", "abc", "top", "lifecycle", "weighted", "attribute",
+                "predicted");
         try {
             return switch (model) {
                 case "rfm" -> rfm(spec);
                 case "abc" -> abc(spec);
                 case "top" -> top(spec);
+                case "predicted" -> predicted(spec);
                 case "lifecycle" -> lifecycle(spec);
                 case "weighted" -> weighted(spec);
                 default -> attribute(spec);
@@ -92,6 +94,16 @@ public final class TieringSpecs {
             counts[k] = countNodes.get(k).asInt(1, Integer.MAX_VALUE);
         }
         return TopCountModel.of(spec.stringOr("value", CustomerFeatures.MONETARY), counts, spec.get("names").asStrings());
+    }
+
+    private static TieringModel predicted(ConfigNode spec) {
+        spec.allowOnly("model", "predictor", "horizon_days", "lapsed_days", "shares", "names");
+        spec.get("predictor").asChoice("historical");
+        double lapsed = spec.has("lapsed_days") ? spec.get("lapsed_days").asPositive() : 365;
+        double horizon = spec.has("horizon_days") ? spec.get("horizon_days").asPositive() : 365;
+        double[] shares = spec.has("shares") ? spec.get("shares").asDoubles() : new double[] {0.8, 0.15, 0.05};
+        List<String> names = spec.has("names") ? spec.get("names").asStrings() : null;
+        return PredictedValueModel.of(ValuePredictor.historicalRate(lapsed), horizon, shares, names);
     }
 
     private static TieringModel lifecycle(ConfigNode spec) {

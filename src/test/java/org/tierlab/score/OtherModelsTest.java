@@ -109,4 +109,24 @@ class OtherModelsTest {
             assertThrows(IllegalArgumentException.class, () -> undeclared.assign(Fixtures.customers(10, 1), new int[10]));
         }
     }
+
+    @Nested
+    class Predicted extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return PredictedValueModel.of(ValuePredictor.historicalRate(365), 365, new double[] {0.8, 0.15, 0.05}, null);
+        }
+
+        @Test
+        void classesByPredictedValue() {
+            // revenue rates 10/day, 1/day, 0 (lapsed): predicted 3650, 365, 0 over a year
+            CustomerFeatures f = CustomerFeatures.of(3)
+                    .put(CustomerFeatures.MONETARY, new double[] {1000, 100, 5000})
+                    .put(CustomerFeatures.TENURE, new double[] {100, 100, 100})
+                    .put(CustomerFeatures.RECENCY, new double[] {5, 5, 400});
+            int[] out = new int[3];
+            model().assign(f, out);
+            assertArrayEquals(new int[] {0, 1, 2}, out);
+        }
+    }
 }
