@@ -1,0 +1,186 @@
+package org.tierlab.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tierlab.score.AbcModel;
+import org.tierlab.score.Binning;
+import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.RfmModel;
+import org.tierlab.score.RfmScores;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The RFM n-tile + ABC pass three ways on the same data: tierlab's scoring core, DuckDB's SQL window
+ * functions (NTILE, cumulative SUM over a window) through JDBC, and idiomatic Tablesaw (sorts and a cumulative
+ * sum). Setup checks that all three give identical R, F, M scores and ABC classes and fails otherwise.
+ * Compare with {@link ReadColumnsBenchmark}, the plain pass over the three input columns.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx12g"})
+@State(Scope.Benchmark)
+public class RfmAbcBenchmark {
+    /** Customers. */
+    @Param({"100000", "1000000", "10000000"})
+    public int customers;
+
+    private ScoringData data;
+    private CustomerFeatures features;
+    private RfmModel rfm;
+    private AbcModel abc;
+    private Connection duck;
+    private Table table;
+
+    /** Result of one pass: scores and classes indexed by customer. */
+    record Tiers(byte[] r, byte[] f, byte[] m, int[] abc) {
+    }
+
+    /** Builds the data, loads DuckDB and checks the three implementations agree. */
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        data = new ScoringData(customers, 42);
+        features = data.features();
+        rfm = RfmModel.of(5, new Binning.EqualCount(), null);
+        abc = AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.15, 0.05}, null);
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE c (id INTEGER, recency DOUBLE, frequency DOUBLE, monetary DOUBLE)");
+        }
+        try (DuckDBAppender app = ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "c")) {
+            for (int i = 0; i < customers; i++) {
+                app.beginRow();
+                app.append(i);
+                app.append(data.recency[i]);
+                app.append(data.frequency[i]);
+                app.append(data.monetary[i]);
+                app.endRow();
+            }
+        }
+        table = Table.create("c", IntColumn.create("id", range(customers)),
+                DoubleColumn.create("recency", data.recency), DoubleColumn.create("frequency", data.frequency),
+                DoubleColumn.create("monetary", data.monetary));
+        Tiers t = tierlab();
+        same("DuckDB", t, duckdb());
+        same("Tablesaw", t, tablesaw());
+    }
+
+    private static int[] range(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static void same(String who, Tiers a, Tiers b) {
+        if (!Arrays.equals(a.r, b.r) || !Arrays.equals(a.f, b.f) || !Arrays.equals(a.m, b.m)
+                || !Arrays.equals(a.abc, b.abc)) {
+            throw new IllegalStateException(who + " disagrees with tierlab: r " + Arrays.equals(a.r, b.r) + ", f "
+                    + Arrays.equals(a.f, b.f) + ", m " + Arrays.equals(a.m, b.m) + ", abc " + Arrays.equals(a.abc, b.abc));
+        }
+    }
+
+    /** Closes DuckDB. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+        duck.close();
+    }
+
+    /** tierlab: RFM n-tile scores and ABC classes. */
+    @Benchmark
+    public Tiers tierlab() {
+        RfmScores s = rfm.scores(features);
+        int[] classes = new int[customers];
+        abc.assign(features, classes);
+        return new Tiers(s.r(), s.f(), s.m(), classes);
+    }
+
+    /** DuckDB: the same with NTILE and a cumulative SUM over a window, results read back into arrays. */
+    @Benchmark
+    public Tiers duckdb() throws SQLException {
+        String sql = """
+                WITH t AS (SELECT SUM(monetary) * (1 - 1e-12) AS total FROM c),
+                s AS (
+                  SELECT id,
+                    NTILE(5) OVER (ORDER BY recency DESC, id) AS r,
+                    NTILE(5) OVER (ORDER BY frequency, id) AS f,
+                    NTILE(5) OVER (ORDER BY monetary, id) AS m,
+                    SUM(monetary) OVER (ORDER BY monetary DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                      - SUM(monetary) OVER (PARTITION BY monetary) AS share_before
+                  FROM c)
+                SELECT id, r, f, m,
+                  CASE WHEN share_before < 0.8 * total THEN 0 WHEN share_before < 0.95 * total THEN 1 ELSE 2 END
+                FROM s, t
+                """;
+        byte[] r = new byte[customers];
+        byte[] f = new byte[customers];
+        byte[] m = new byte[customers];
+        int[] a = new int[customers];
+        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                int id = rs.getInt(1);
+                r[id] = (byte) rs.getInt(2);
+                f[id] = (byte) rs.getInt(3);
+                m[id] = (byte) rs.getInt(4);
+                a[id] = rs.getInt(5);
+            }
+        }
+        return new Tiers(r, f, m, a);
+    }
+
+    /** Idiomatic Tablesaw: sort for each n-tile, sort and cumulative sum for ABC. */
+    @Benchmark
+    public Tiers tablesaw() {
+        byte[] r = ntile(table.sortOn("-recency", "id"));
+        byte[] f = ntile(table.sortOn("frequency", "id"));
+        byte[] m = ntile(table.sortOn("monetary", "id"));
+        Table byValue = table.sortDescendingOn("monetary");
+        DoubleColumn value = byValue.doubleColumn("monetary");
+        DoubleColumn cumulative = value.cumSum();
+        double total = cumulative.get(cumulative.size() - 1) * (1 - 1e-12);
+        IntColumn ids = byValue.intColumn("id");
+        int[] a = new int[customers];
+        double groupStart = 0;
+        for (int row = 0; row < byValue.rowCount(); row++) {
+            double v = value.getDouble(row);
+            if (row == 0 || v != value.getDouble(row - 1)) {
+                groupStart = row == 0 ? 0 : cumulative.getDouble(row - 1);
+            }
+            a[ids.getInt(row)] = groupStart < 0.8 * total ? 0 : groupStart < 0.95 * total ? 1 : 2;
+        }
+        return new Tiers(r, f, m, a);
+    }
+
+    private byte[] ntile(Table sorted) {
+        IntColumn ids = sorted.intColumn("id");
+        byte[] out = new byte[customers];
+        for (int rank = 0; rank < customers; rank++) {
+            out[ids.getInt(rank)] = (byte) (1 + (long) rank * 5 / customers);
+        }
+        return out;
+    }
+}
