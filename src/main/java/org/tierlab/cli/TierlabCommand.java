@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
             CommandLine.HelpCommand.class,
             RunCommand.class,
             ScoreCommand.class,
+            FitCommand.class,
         })
 public final class TierlabCommand implements Runnable {
     /** Exit code for bad user input (scenario, log, options). */

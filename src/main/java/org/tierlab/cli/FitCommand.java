@@ -1,0 +1,187 @@
+package org.tierlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tierlab.btyd.BgNbd;
+import org.tierlab.btyd.Fit;
+import org.tierlab.btyd.FitReport;
+import org.tierlab.btyd.GammaGamma;
+import org.tierlab.btyd.ParetoNbd;
+import org.tierlab.btyd.PopulationEmitter;
+import org.tierlab.btyd.Summaries;
+import org.tierlab.btyd.Tracking;
+import org.tierlab.io.AtomicOutput;
+import org.tierlab.log.TransactionLog;
+import org.tierlab.output.RunFolder;
+import org.tierlab.output.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tierlab fit LOG}: fits BG/NBD, Pareto/NBD and Gamma-Gamma to a transaction log's calibration period,
+ * checks them on the holdout period, and writes the results (and optionally a scenario population).
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
+        description = "Fit BG/NBD, Pareto/NBD and Gamma-Gamma to a transaction log and check them on a holdout period.")
+public final class FitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "LOG", description = "Transaction log (one purchase per line).")
+    Path log;
+
+    @Mixin
+    LogOptions logOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--calibration-end", required = true, paramLabel = "DATE",
+            description = "Last day of the calibration period (yyyy-MM-dd).")
+    String calibrationEnd;
+
+    @Option(names = "--holdout-end", paramLabel = "DATE",
+            description = "Last day of the holdout period (default: the last day in the log).")
+    String holdoutEnd;
+
+    @Option(names = "--time-unit", defaultValue = "weeks", paramLabel = "UNIT",
+            description = "days, weeks (default) or months: the unit of t_x, T and the fitted rates.")
+    String timeUnit;
+
+    @Option(names = "--penalty", defaultValue = "0", paramLabel = "L2",
+            description = "L2 penalty on the parameters for data where the plain fit does not converge (default 0).")
+    double penalty;
+
+    @Option(names = "--clv-horizon", defaultValue = "52", paramLabel = "N",
+            description = "Time units of future revenue in each customer's CLV (default 52).")
+    int clvHorizon;
+
+    @Option(names = "--discount-rate", defaultValue = "0.1", paramLabel = "RATE",
+            description = "Annual discount rate for CLV (default 0.1).")
+    double discountRate;
+
+    @Option(names = "--emit-population", paramLabel = "FILE",
+            description = "Also write a scenario population section fitted on the log.")
+    Path emitPopulation;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        double unitDays = switch (timeUnit) {
+            case "days" -> 1;
+            case "weeks" -> 7;
+            case "months" -> 365.25 / 12;
+            default -> throw new UserInputException("--time-unit takes days, weeks or months, found '" + timeUnit + "'");
+        };
+        if (penalty < 0) {
+            throw new UserInputException("--penalty must be >= 0");
+        }
+        if (emitPopulation != null && timeUnit.equals("days")) {
+            throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
+                    + " weeks or months");
+        }
+        LocalDate calEnd = date("--calibration-end", calibrationEnd);
+        PrintWriter out = spec.commandLine().getOut();
+        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
+        if (t.skipped() > 0) {
+            out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
+            t.skippedSample().forEach(s -> out.println("  " + s));
+        }
+        LocalDate holdEnd = holdoutEnd == null ? lastDay(t) : date("--holdout-end", holdoutEnd);
+        if (!holdEnd.isAfter(calEnd)) {
+            throw new UserInputException("--holdout-end (" + holdEnd + ") must be after --calibration-end (" + calEnd + ")");
+        }
+        Summaries s = Summaries.of(t, calEnd, holdEnd, unitDays);
+        if (s.size() == 0) {
+            throw new UserInputException(log + ": no customer made a first purchase by " + calEnd);
+        }
+        Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, penalty);
+        Fit pn = Fit.of(new ParetoNbd(), s, new double[] {1, 1, 1, 1}, penalty);
+        Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, penalty);
+        double holdoutLength = (holdEnd.toEpochDay() - calEnd.toEpochDay()) / unitDays;
+        FitReport.Clv clv;
+        try {
+            clv = new FitReport.Clv(clvHorizon, discountRate);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--clv-horizon/--discount-rate: " + e.getMessage());
+        }
+        FitReport report = new FitReport(s, bg, pn, gg, holdoutLength, clv);
+        Path target = output.outOr(Path.of("reports", log.getFileName().toString().replaceAll("\\.[^.]*$", "") + "-fit"));
+        try (RunFolder folder = RunFolder.open(target)) {
+            Tables.writeCsv(report.parameters(), folder.dir().resolve("parameters.csv"));
+            Tables.writeCsv(report.calibrationHistogram(), folder.dir().resolve("calibration_histogram.csv"));
+            Tables.writeCsv(report.conditionalExpectations(), folder.dir().resolve("conditional.csv"));
+            Tables.writeCsv(report.customers(t.ids()), folder.dir().resolve("customers.csv"));
+            Tables.writeCsv(report.accuracy(), folder.dir().resolve("accuracy.csv"));
+            Tables.writeCsv(Tracking.of(t, s, calEnd, holdEnd, bg.estimate(), pn.estimate()),
+                    folder.dir().resolve("tracking.csv"));
+            folder.commit();
+        }
+        if (emitPopulation != null) {
+            AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(), arrivals(s, t, unitDays),
+                    log.getFileName().toString()));
+        }
+        print(out, s, List.of(bg, pn, gg));
+        out.println("Run folder: " + target);
+        if (emitPopulation != null) {
+            out.println("Population: " + emitPopulation);
+        }
+        return 0;
+    }
+
+    /** The scenario's name for one period of the chosen time unit ("weeks" -> "week"). */
+    private String unitName() {
+        return timeUnit.substring(0, timeUnit.length() - 1);
+    }
+
+    private static int[] arrivals(Summaries s, TransactionLog t, double unitDays) {
+        int start = Integer.MAX_VALUE;
+        int end = Integer.MIN_VALUE;
+        for (int d : s.firstDay) {
+            start = Math.min(start, d);
+            end = Math.max(end, d);
+        }
+        int[] counts = new int[(int) ((end - start) / unitDays) + 1];
+        for (int d : s.firstDay) {
+            counts[(int) ((d - start) / unitDays)]++;
+        }
+        return counts;
+    }
+
+    private static LocalDate lastDay(TransactionLog t) {
+        int last = Integer.MIN_VALUE;
+        for (int row = 0; row < t.transactions(); row++) {
+            last = Math.max(last, t.day(row));
+        }
+        return LocalDate.ofEpochDay(last);
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserInputException(option + ": expected a date as yyyy-MM-dd, found '" + text + "'");
+        }
+    }
+
+    private static void print(PrintWriter out, Summaries s, List<Fit> fits) {
+        out.printf(Locale.ROOT, "%d customers, %d with repeat purchases in calibration%n", s.size(),
+                java.util.Arrays.stream(s.x).filter(x -> x > 0).count());
+        out.printf(Locale.ROOT, "%-12s %-6s %12s %12s %14s  %s%n", "model", "param", "estimate", "std.error",
+                "log-lik", "converged");
+        for (Fit f : fits) {
+            for (int j = 0; j < f.names().size(); j++) {
+                out.printf(Locale.ROOT, "%-12s %-6s %12.4f %12.4f %14s  %s%n", j == 0 ? f.model() : "", f.names().get(j),
+                        f.estimate()[j], f.standardError()[j],
+                        j == 0 ? String.format(Locale.ROOT, "%.1f", f.logLikelihood()) : "",
+                        j == 0 ? (f.converged() ? "yes" : "NO: " + f.message()) : "");
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.tierlab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.tierlab.log.LogFormat;
+import picocli.CommandLine.Option;
+
+/** How to read a transaction log: the options `fit` shares with the other log commands. */
+public final class LogOptions {
+    @Option(names = "--id-col", defaultValue = "1", paramLabel = "COL",
+            description = "Column of the customer id: a 1-based number, or a header name with --header (default 1).")
+    String idCol;
+
+    @Option(names = "--date-col", defaultValue = "2", paramLabel = "COL", description = "Column of the date (default 2).")
+    String dateCol;
+
+    @Option(names = "--amount-col", defaultValue = "3", paramLabel = "COL",
+            description = "Column of the amount (default 3); 0 or none for logs with dates only.")
+    String amountCol;
+
+    @Option(names = "--date-format", defaultValue = "iso", paramLabel = "FORMAT",
+            description = "iso (yyyy-MM-dd), yyyyMMdd, or any java.time pattern (default iso).")
+    String dateFormat;
+
+    @Option(names = "--separator", defaultValue = "whitespace", paramLabel = "SEP",
+            description = "whitespace (default), comma, tab, semicolon, or a single character.")
+    String separator;
+
+    @Option(names = "--header", negatable = true, defaultValue = "false",
+            description = "The first line names the columns (default: no header).")
+    boolean header;
+
+    @Option(names = "--keep-same-day", description = "Do not merge a customer's purchases on the same day.")
+    boolean keepSameDay;
+
+    @Option(names = "--skip-bad-rows", description = "Skip unreadable rows (counted, first few printed) instead of stopping.")
+    boolean skipBadRows;
+
+    @Option(names = "--cdnow", paramLabel = "FILE",
+            description = "Preset for the CDNOW files: master or sample (overrides the column options).")
+    String cdnow;
+
+    /** The format these options describe for {@code log} (whose header is read when columns are given by name). */
+    LogFormat format(Path log) {
+        if (cdnow != null) {
+            return switch (cdnow) {
+                case "master" -> LogFormat.cdnowMaster();
+                case "sample" -> LogFormat.cdnowSample();
+                default -> throw new UserInputException("--cdnow takes master or sample, found '" + cdnow + "'");
+            };
+        }
+        String separatorRegex = separatorRegex();
+        List<String> names = header ? headerNames(log, separatorRegex) : List.of();
+        int id = column("--id-col", idCol, names);
+        int date = column("--date-col", dateCol, names);
+        int amount = amountCol.equals("0") || amountCol.equals("none") ? -1 : column("--amount-col", amountCol, names);
+        try {
+            return new LogFormat(separatorRegex, header, id, date, amount, dates(), !keepSameDay, skipBadRows);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** The 0-based index of a column given as a 1-based number or as a header name. */
+    private int column(String option, String value, List<String> names) {
+        if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new UserInputException(option + ": column numbers start at 1, found " + value);
+            }
+            return n - 1;
+        }
+        if (!header) {
+            throw new UserInputException(option + " '" + value + "' is a column name: add --header so the first line"
+                    + " names the columns, or give the column number");
+        }
+        int i = names.indexOf(value);
+        if (i < 0) {
+            throw new UserInputException(option + ": the header has no column '" + value + "'; it has " + names);
+        }
+        return i;
+    }
+
+    private static List<String> headerNames(Path log, String separatorRegex) {
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return List.of();
+            }
+            String[] parts = separatorRegex == null ? first.trim().split("\\s+") : first.split(separatorRegex, -1);
+            List<String> names = new ArrayList<>();
+            for (String p : parts) {
+                names.add(p.trim().replaceAll("^\"|\"$", ""));
+            }
+            return names;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException(log + ": no such file");
+        } catch (IOException e) {
+            throw new UserInputException(log + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private String separatorRegex() {
+        return switch (separator) {
+            case "whitespace" -> null;
+            case "comma" -> ",";
+            case "tab" -> "\t";
+            case "semicolon" -> ";";
+            default -> {
+                if (separator.length() != 1) {
+                    throw new UserInputException("--separator takes whitespace, comma, tab, semicolon or one character");
+                }
+                yield java.util.regex.Pattern.quote(separator);
+            }
+        };
+    }
+
+    private DateTimeFormatter dates() {
+        return switch (dateFormat) {
+            case "iso" -> DateTimeFormatter.ISO_LOCAL_DATE;
+            case "yyyyMMdd" -> DateTimeFormatter.BASIC_ISO_DATE;
+            default -> {
+                try {
+                    yield DateTimeFormatter.ofPattern(dateFormat);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--date-format: not a date pattern: " + e.getMessage());
+                }
+            }
+        };
+    }
+}

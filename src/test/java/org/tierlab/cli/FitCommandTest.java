@@ -1,0 +1,129 @@
+package org.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tierlab.btyd.Cdnow;
+import org.tierlab.scenario.Scenario;
+import org.tierlab.scenario.ScenarioReader;
+import org.tierlab.score.TieringSpecs;
+
+/** {@code tierlab fit} through the command line, on the CDNOW sample (../shared/data/cdnow). */
+class FitCommandTest {
+    private static String sample() {
+        return Cdnow.dir().resolve("CDNOW_sample.txt").toString();
+    }
+
+    @Test
+    void fitsTheSampleAndWritesTheRunFolder(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fit");
+        Path pop = dir.resolve("population.yaml");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--holdout-end", "1998-06-30", "--out", out.toString(), "--emit-population", pop.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("2357 customers, 946 with repeat purchases"), r.out());
+        for (String f : List.of("parameters.csv", "calibration_histogram.csv", "conditional.csv", "customers.csv",
+                "accuracy.csv")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        // Fader, Hardie & Lee (2005): BG/NBD r = 0.243, alpha = 4.414 on this sample
+        String bgR = Files.readAllLines(out.resolve("parameters.csv")).get(1);
+        assertTrue(bgR.startsWith("BG/NBD,r,0.24"), bgR);
+        assertEquals(2358, Files.readAllLines(out.resolve("customers.csv")).size());
+        // the histogram's actual counts add up to the customers
+        double total = Files.readAllLines(out.resolve("calibration_histogram.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
+        assertEquals(2357, total, 1e-9);
+        assertEmittedPopulationRuns(dir, pop);
+    }
+
+    /** The emitted population is a valid scenario section with the fitted parameters. */
+    private static void assertEmittedPopulationRuns(Path dir, Path pop) throws IOException {
+        String text = Files.readString(pop);
+        assertTrue(text.contains("dropout: {model: after_purchase, a: 0.79"), text);
+        Path scenario = RunCommandTest.write(dir, "s.yaml", """
+                name: calibrated
+                horizon: {periods: 20, period: week}
+                replications: 2
+                seed: 3
+                staff: {team: 10}
+                models:
+                  rfm: {model: rfm}
+                policies:
+                  none: {tiers: {}}
+                strategies:
+                  - {name: s, model: rfm, policy: none}
+                """ + text.substring(text.indexOf("population:")));
+        Scenario s = ScenarioReader.of(TieringSpecs::parse).read(scenario);
+        assertEquals(157, s.population().customers());
+    }
+
+    @Test
+    void badDateNamesTheOption(@TempDir Path dir) {
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "30/09/1997",
+                "--out", dir.resolve("f").toString(), sample());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--calibration-end: expected a date as yyyy-MM-dd, found '30/09/1997'"), r.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
+    @Test
+    void holdoutMustFollowCalibration(@TempDir Path dir) {
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--holdout-end", "1997-09-01", "--out", dir.resolve("f").toString(), sample());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("must be after --calibration-end"), r.err());
+    }
+
+    @Test
+    void badRowIsReportedWithItsLine(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", """
+                id,date,amount
+                a,2020-01-05,10
+                a,2020-02-05,12
+                b,2020-13-01,5
+                """);
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--header", "--separator", ",", "--calibration-end",
+                "2020-06-30", "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("log.csv:4"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void columnsByHeaderName(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder("amount;when;who\n");
+        for (int c = 0; c < 40; c++) {
+            for (int k = 0; k <= c % 4; k++) {
+                text.append(10 + c).append(';').append(String.format("2020%02d%02d", 1 + k * 2, 1 + c % 28))
+                        .append(";c").append(c).append('\n');
+            }
+        }
+        Path log = RunCommandTest.write(dir, "log.csv", text.toString());
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--header", "--separator", ";", "--id-col", "who",
+                "--date-col", "when", "--amount-col", "amount", "--date-format", "yyyyMMdd", "--calibration-end",
+                "2020-06-30", "--holdout-end", "2020-12-31", "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("40 customers, 30 with repeat purchases"), r.out());
+        CliTestSupport.Result bad = CliTestSupport.run("fit", "--header", "--separator", ";", "--id-col", "customer",
+                "--calibration-end", "2020-06-30", log.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--id-col: the header has no column 'customer'; it has [amount, when, who]"),
+                bad.err());
+    }
+
+    @Test
+    void dailyUnitCannotEmitAPopulation(@TempDir Path dir) {
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--time-unit", "days", "--emit-population", dir.resolve("p.yaml").toString(), sample());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--emit-population needs --time-unit weeks or months"), r.err());
+    }
+}
