@@ -3,7 +3,6 @@ package org.tierlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -86,14 +85,11 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
                     + " weeks or months");
         }
-        LocalDate calEnd = date("--calibration-end", calibrationEnd);
+        LocalDate calEnd = Dates.parse("--calibration-end", calibrationEnd);
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = TransactionLog.read(log, logOptions.format(log));
-        if (t.skipped() > 0) {
-            out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
-            t.skippedSample().forEach(s -> out.println("  " + s));
-        }
-        LocalDate holdEnd = holdoutEnd == null ? lastDay(t) : date("--holdout-end", holdoutEnd);
+        Dates.reportSkipped(out, t);
+        LocalDate holdEnd = holdoutEnd == null ? Dates.lastDay(t) : Dates.parse("--holdout-end", holdoutEnd);
         if (!holdEnd.isAfter(calEnd)) {
             throw new UserInputException("--holdout-end (" + holdEnd + ") must be after --calibration-end (" + calEnd + ")");
         }
@@ -112,7 +108,7 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--clv-horizon/--discount-rate: " + e.getMessage());
         }
         FitReport report = new FitReport(s, bg, pn, gg, holdoutLength, clv);
-        Path target = output.outOr(Path.of("reports", log.getFileName().toString().replaceAll("\\.[^.]*$", "") + "-fit"));
+        Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-fit"));
         try (RunFolder folder = RunFolder.open(target)) {
             Tables.writeCsv(report.parameters(), folder.dir().resolve("parameters.csv"));
             Tables.writeCsv(report.calibrationHistogram(), folder.dir().resolve("calibration_histogram.csv"));
@@ -152,22 +148,6 @@ public final class FitCommand implements Callable<Integer> {
             counts[(int) ((d - start) / unitDays)]++;
         }
         return counts;
-    }
-
-    private static LocalDate lastDay(TransactionLog t) {
-        int last = Integer.MIN_VALUE;
-        for (int row = 0; row < t.transactions(); row++) {
-            last = Math.max(last, t.day(row));
-        }
-        return LocalDate.ofEpochDay(last);
-    }
-
-    private static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UserInputException(option + ": expected a date as yyyy-MM-dd, found '" + text + "'");
-        }
     }
 
     private static void print(PrintWriter out, Summaries s, List<Fit> fits) {

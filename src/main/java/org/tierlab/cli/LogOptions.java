@@ -46,6 +46,11 @@ public final class LogOptions {
             description = "Preset for the CDNOW files: master or sample (overrides the column options).")
     String cdnow;
 
+    /** False when the log has no amount column (--amount-col 0 or none). */
+    boolean hasAmounts() {
+        return cdnow != null || !(amountCol.equals("0") || amountCol.equals("none"));
+    }
+
     /** The format these options describe for {@code log} (whose header is read when columns are given by name). */
     LogFormat format(Path log) {
         if (cdnow != null) {

@@ -19,7 +19,10 @@ import org.tierlab.score.TieringModel;
 import org.tierlab.score.TieringSpecs;
 import org.tierlab.score.WeightedScoreModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.tierlab.log.LogFeatures;
+import org.tierlab.log.TransactionLog;
 
 /**
  * {@code tierlab score}: tiers a customer table with one model and writes a tier per customer.
@@ -27,9 +30,21 @@ import picocli.CommandLine.Option;
 @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
         description = "Tier a customer table (CSV) with one tiering model; write customer_id,tier and print tier sizes.")
 public final class ScoreCommand implements Callable<Integer> {
-    @Option(names = "--in", required = true, paramLabel = "CSV",
+    @Option(names = "--in", paramLabel = "CSV",
             description = "Customer table: an id column and one column per feature (docs/scoring.md).")
     Path in;
+
+    @Option(names = "--log", paramLabel = "LOG",
+            description = "A transaction log instead of --in: summarised to recency, frequency, monetary, tenure and"
+                    + " trend as of --as-of (log options as for `tierlab fit`).")
+    Path log;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "With --log: tier as of the end of this day (yyyy-MM-dd; default: the last day in the log).")
+    String asOf;
+
+    @Mixin
+    LogOptions logOptions;
 
     @Option(names = "--out", required = true, paramLabel = "CSV", description = "Where to write the tiers.")
     Path out;
@@ -77,17 +92,43 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TieringModel m = TieringSpecs.parse(specNode());
-        CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
+        Input table = input();
         CustomerFeatures f = table.features();
         int[] tiers = new int[f.size()];
         try {
             m.assign(f, tiers);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(in + ": " + e.getMessage());
+            throw new UserInputException((in != null ? in : log) + ": " + e.getMessage());
         }
         write(m, table, tiers);
         printSizes(commandSpec.commandLine().getOut(), m, tiers);
         return 0;
+    }
+
+    /** Customer ids and their features, from a customer table or a transaction log. */
+    private record Input(List<String> ids, CustomerFeatures features) {
+    }
+
+    private Input input() {
+        if ((in == null) == (log == null)) {
+            throw new UserInputException("give either --in CSV (a customer table) or --log LOG (a transaction log)");
+        }
+        if (in != null) {
+            if (asOf != null) {
+                throw new UserInputException("--as-of applies to --log only");
+            }
+            CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
+            return new Input(table.ids(), table.features());
+        }
+        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
+        Dates.reportSkipped(commandSpec.commandLine().getOut(), t);
+        java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
+        LogFeatures lf = LogFeatures.asOf(t, (int) day.toEpochDay(), 0, logOptions.hasAmounts());
+        List<String> ids = new ArrayList<>(lf.customer().length);
+        for (int c : lf.customer()) {
+            ids.add(t.ids().get(c));
+        }
+        return new Input(ids, lf.features());
     }
 
     private ConfigNode specNode() {
@@ -142,7 +183,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return "[" + String.join(", ", q) + "]";
     }
 
-    private void write(TieringModel m, CustomerTableReader.CustomerTable table, int[] tiers) {
+    private void write(TieringModel m, Input table, int[] tiers) {
         CustomerFeatures f = table.features();
         RfmScores rfm = m instanceof RfmModel r ? r.scores(f) : null;
         double[] score = m instanceof WeightedScoreModel w ? w.scores(f) : null;

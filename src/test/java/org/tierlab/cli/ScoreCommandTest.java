@@ -78,4 +78,25 @@ class ScoreCommandTest {
         assertEquals(2, negative.exitCode());
         assertTrue(negative.err().contains("'recency' of customer #2 is -3.0"), negative.err());
     }
+
+    @Test
+    void tiersATransactionLogAsOfADate(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", """
+                customer,day,amount
+                a,2021-01-05,100
+                b,2021-01-10,10
+                a,2021-02-10,100
+                c,2021-03-01,500
+                """);
+        Path out = dir.resolve("t.csv");
+        // as of Feb 28, c is not a customer yet; a has 200 of 210 -> A, b -> C with shares 0.8, 0.15, 0.05
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--log", log.toString(), "--header",
+                "--separator", ",", "--as-of", "2021-02-28", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("customer_id,tier", "a,A", "b,C"), Files.readAllLines(out));
+        CliTestSupport.Result both = CliTestSupport.run("score", "--model", "abc", "--log", log.toString(), "--in",
+                log.toString(), "--out", out.toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("give either --in CSV"), both.err());
+    }
 }

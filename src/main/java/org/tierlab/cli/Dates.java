@@ -1,0 +1,60 @@
+package org.tierlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.tierlab.log.TransactionLog;
+
+/** Date options and log facts the log commands (fit, replay, score --log) share. */
+final class Dates {
+    private Dates() {
+    }
+
+    /** An ISO date option, or a clear error naming the option. */
+    static LocalDate parse(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserInputException(option + ": expected a date as yyyy-MM-dd, found '" + text + "'");
+        }
+    }
+
+    /** The last day with a transaction. */
+    static LocalDate lastDay(TransactionLog t) {
+        int last = Integer.MIN_VALUE;
+        for (int row = 0; row < t.transactions(); row++) {
+            last = Math.max(last, t.day(row));
+        }
+        if (t.transactions() == 0) {
+            throw new UserInputException("the log holds no transactions");
+        }
+        return LocalDate.ofEpochDay(last);
+    }
+
+    /** The first day with a transaction. */
+    static LocalDate firstDay(TransactionLog t) {
+        int first = Integer.MAX_VALUE;
+        for (int row = 0; row < t.transactions(); row++) {
+            first = Math.min(first, t.day(row));
+        }
+        if (t.transactions() == 0) {
+            throw new UserInputException("the log holds no transactions");
+        }
+        return LocalDate.ofEpochDay(first);
+    }
+
+    /** Prints the count and a sample of skipped rows, so nothing is dropped silently. */
+    static void reportSkipped(PrintWriter out, TransactionLog t) {
+        if (t.skipped() > 0) {
+            out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
+            t.skippedSample().forEach(s -> out.println("  " + s));
+        }
+    }
+
+    /** The file name without its extension, for default run folder names. */
+    static String baseName(Path file) {
+        return file.getFileName().toString().replaceAll("\\.[^.]*$", "");
+    }
+}

@@ -1,0 +1,203 @@
+package org.tierlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tierlab.btyd.BgNbd;
+import org.tierlab.btyd.BgNbdValuePredictor;
+import org.tierlab.btyd.Fit;
+import org.tierlab.btyd.GammaGamma;
+import org.tierlab.btyd.Summaries;
+import org.tierlab.config.ConfigNode;
+import org.tierlab.log.TransactionLog;
+import org.tierlab.output.RunFolder;
+import org.tierlab.output.Tables;
+import org.tierlab.replay.ReplayTables;
+import org.tierlab.replay.TierHistory;
+import org.tierlab.score.PredictedValueModel;
+import org.tierlab.score.TieringModel;
+import org.tierlab.score.TieringSpecs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code tierlab replay LOG}: applies each tiering model to a transaction log at every re-tiering point up to the
+ * end of calibration, and measures how well the tiers at the end of calibration found the customers who mattered
+ * in the holdout period.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
+        description = {"Replay tiering models on a transaction log: tier sizes, migrations and stability at each "
+                + "re-tiering point, and each model's capture of holdout revenue (gains, rank correlation)."})
+public final class ReplayCommand implements Callable<Integer> {
+    /** The models compared when no --models file is given. */
+    static final String DEFAULT_MODELS = """
+            rfm: {model: rfm}
+            abc: {model: abc}
+            lifecycle: {model: lifecycle}
+            """;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "Transaction log (one purchase per line).")
+    Path log;
+
+    @Mixin
+    LogOptions logOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--calibration-end", required = true, paramLabel = "DATE",
+            description = "Last day of the calibration period (yyyy-MM-dd): the last re-tiering point.")
+    String calibrationEnd;
+
+    @Option(names = "--holdout-end", paramLabel = "DATE",
+            description = "Last day of the holdout period (default: the last day in the log).")
+    String holdoutEnd;
+
+    @Option(names = "--retier-every", defaultValue = "3m", paramLabel = "N[d|w|m]",
+            description = "Interval between re-tiering points, counted back from --calibration-end (default 3m).")
+    String retierEvery;
+
+    @Option(names = "--models", paramLabel = "YAML",
+            description = "Models to compare: a YAML map of name to model spec, as in a scenario's models "
+                    + "(default: rfm, abc, lifecycle). A BG/NBD expected-value model is always added.")
+    Path modelsFile;
+
+    @Option(names = "--window-days", defaultValue = "0", paramLabel = "DAYS",
+            description = "Count frequency and monetary over the last DAYS days only (default 0: all history).")
+    int windowDays;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LocalDate calEnd = Dates.parse("--calibration-end", calibrationEnd);
+        if (windowDays < 0) {
+            throw new UserInputException("--window-days must be >= 0, found " + windowDays);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
+        Dates.reportSkipped(out, t);
+        LocalDate holdEnd = holdoutEnd == null ? Dates.lastDay(t) : Dates.parse("--holdout-end", holdoutEnd);
+        if (!holdEnd.isAfter(calEnd)) {
+            throw new UserInputException("--holdout-end (" + holdEnd + ") must be after --calibration-end (" + calEnd + ")");
+        }
+        List<LocalDate> points = points(Dates.firstDay(t), calEnd);
+        Map<String, TieringModel> models = models();
+        models.put(uniqueName(models, "bgnbd-value"), valueModel(t, calEnd, holdEnd, out));
+        TierHistory history;
+        try {
+            history = TierHistory.of(t, models, points, windowDays, logOptions.hasAmounts());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(log + ": " + e.getMessage());
+        }
+        ReplayTables tables = new ReplayTables(history, t, (int) calEnd.toEpochDay(), (int) holdEnd.toEpochDay());
+        Table validity = tables.validity();
+        Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-replay"));
+        try (RunFolder folder = RunFolder.open(target)) {
+            Tables.writeCsv(tables.tierSizes(), folder.dir().resolve("tier_sizes.csv"));
+            Tables.writeCsv(tables.migrations(), folder.dir().resolve("migrations.csv"));
+            Tables.writeCsv(tables.stability(), folder.dir().resolve("stability.csv"));
+            Tables.writeCsv(tables.holdoutByTier(), folder.dir().resolve("holdout_by_tier.csv"));
+            Tables.writeCsv(tables.gains(), folder.dir().resolve("gains.csv"));
+            Tables.writeCsv(validity, folder.dir().resolve("validity.csv"));
+            folder.commit();
+        }
+        out.printf(Locale.ROOT, "%d customers; re-tiering points %s; holdout %s to %s%n", t.customers(), points,
+                calEnd.plusDays(1), holdEnd);
+        printValidity(out, validity);
+        out.println("Run folder: " + target);
+        return 0;
+    }
+
+    /** Points every interval back from the calibration end, the first on or after the log's first day. */
+    private List<LocalDate> points(LocalDate first, LocalDate calEnd) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]*)([dwm])").matcher(retierEvery);
+        if (!m.matches()) {
+            throw new UserInputException("--retier-every: expected a number and d, w or m (90d, 13w, 3m), found '"
+                    + retierEvery + "'");
+        }
+        int n = Integer.parseInt(m.group(1));
+        // a calibration end on the last day of a month steps back to month ends (Sep 30 -> Jun 30 -> Mar 31)
+        boolean monthEnds = calEnd.getDayOfMonth() == calEnd.lengthOfMonth();
+        List<LocalDate> points = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) {
+            LocalDate p = switch (m.group(2)) {
+                case "d" -> calEnd.minusDays((long) n * k);
+                case "w" -> calEnd.minusWeeks((long) n * k);
+                default -> monthEnds ? java.time.YearMonth.from(calEnd).minusMonths((long) n * k).atEndOfMonth()
+                        : calEnd.minusMonths((long) n * k);
+            };
+            if (p.isBefore(first)) {
+                break;
+            }
+            points.add(p);
+        }
+        if (points.isEmpty()) {
+            throw new UserInputException("--calibration-end " + calEnd + " is before the first purchase in the log ("
+                    + first + ")");
+        }
+        Collections.reverse(points);
+        return points;
+    }
+
+    private Map<String, TieringModel> models() {
+        ConfigNode root = modelsFile == null
+                ? ConfigNode.parse("default models", new java.io.StringReader(DEFAULT_MODELS))
+                : ConfigNode.load(modelsFile);
+        if (root.has("models")) {
+            root = root.get("models");
+        }
+        if (!root.isMap() || root.keys().isEmpty()) {
+            throw root.error("expected a map of model name to model spec, e.g. 'rfm: {model: rfm}'");
+        }
+        Map<String, TieringModel> models = new LinkedHashMap<>();
+        for (String name : root.keys()) {
+            models.put(name, TieringSpecs.parse(root.get(name)));
+        }
+        return models;
+    }
+
+    private static String uniqueName(Map<String, TieringModel> models, String name) {
+        String n = name;
+        for (int k = 2; models.containsKey(n); k++) {
+            n = name + "-" + k;
+        }
+        return n;
+    }
+
+    /** Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected holdout revenue. */
+    private TieringModel valueModel(TransactionLog t, LocalDate calEnd, LocalDate holdEnd, PrintWriter out) {
+        Summaries s = Summaries.of(t, calEnd, holdEnd, 7);
+        Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, 0);
+        Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, 0);
+        for (Fit f : List.of(bg, gg)) {
+            if (!f.converged()) {
+                out.println("warning: " + f.model() + " fit on the calibration period did not converge: " + f.message());
+            }
+        }
+        double horizonDays = holdEnd.toEpochDay() - calEnd.toEpochDay();
+        return PredictedValueModel.of(BgNbdValuePredictor.of(bg, gg, 7), horizonDays, new double[] {0.8, 0.15, 0.05},
+                List.of("A", "B", "C"));
+    }
+
+    private static void printValidity(PrintWriter out, Table v) {
+        out.printf(Locale.ROOT, "%-14s %18s %22s %20s%n", "model", "spearman(revenue)", "revenue in top 20%",
+                "oracle top 20%");
+        for (int r = 0; r < v.rowCount(); r++) {
+            out.printf(Locale.ROOT, "%-14s %18.3f %21.1f%% %19.1f%%%n", v.stringColumn("model").get(r),
+                    v.doubleColumn("spearman_revenue").get(r), 100 * v.doubleColumn("revenue_capture_top20pct").get(r),
+                    100 * v.doubleColumn("oracle_capture_top20pct").get(r));
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.tierlab.replay;
+
+import java.util.List;
+import org.tierlab.log.TransactionLog;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tables {@code tierlab replay} writes (formats in docs/replay.md): tier sizes over time, migrations and
+ * stability between consecutive re-tiering points, and, for the tiers at the last point (the end of
+ * calibration), what each tier went on to buy in the holdout period: capture by tier, gains curves and rank
+ * correlations.
+ */
+public final class ReplayTables {
+    /** Marker for customers acquired between two points, in the migration table's from_tier. */
+    public static final String NEW = "(new)";
+
+    private final TierHistory history;
+    private final double[] holdoutRevenue;
+    private final double[] holdoutTransactions;
+
+    /**
+     * @param calibrationEnd last calibration day (epoch day); the holdout runs from the next day
+     * @param holdoutEnd last holdout day (epoch day)
+     */
+    public ReplayTables(TierHistory history, TransactionLog log, int calibrationEnd, int holdoutEnd) {
+        this.history = history;
+        holdoutRevenue = new double[log.customers()];
+        holdoutTransactions = new double[log.customers()];
+        for (int c = 0; c < log.customers(); c++) {
+            for (int row = log.firstRow(c); row < log.firstRow(c + 1); row++) {
+                int d = log.day(row);
+                if (d > calibrationEnd && d <= holdoutEnd) {
+                    holdoutRevenue[c] += log.amount(row);
+                    holdoutTransactions[c]++;
+                }
+            }
+        }
+    }
+
+    /** Customers per tier at each point. */
+    public Table tierSizes() {
+        StringColumn model = StringColumn.create("model");
+        StringColumn point = StringColumn.create("point");
+        StringColumn tier = StringColumn.create("tier");
+        IntColumn customers = IntColumn.create("customers");
+        DoubleColumn share = DoubleColumn.create("share");
+        for (String m : history.modelNames()) {
+            List<String> names = history.tierNames(m);
+            for (int p = 0; p < history.points().size(); p++) {
+                int[] counts = new int[names.size()];
+                int total = 0;
+                for (int t : history.tiers(m, p)) {
+                    if (t >= 0) {
+                        counts[t]++;
+                        total++;
+                    }
+                }
+                for (int k = 0; k < names.size(); k++) {
+                    model.append(m);
+                    point.append(history.points().get(p).toString());
+                    tier.append(names.get(k));
+                    customers.append(counts[k]);
+                    share.append(total == 0 ? 0 : (double) counts[k] / total);
+                }
+            }
+        }
+        return Table.create("tier_sizes").addColumns(model, point, tier, customers, share);
+    }
+
+    /** Customers moving from one tier to another between consecutive points (non-zero cells only). */
+    public Table migrations() {
+        StringColumn model = StringColumn.create("model");
+        StringColumn from = StringColumn.create("from_point");
+        StringColumn to = StringColumn.create("to_point");
+        StringColumn fromTier = StringColumn.create("from_tier");
+        StringColumn toTier = StringColumn.create("to_tier");
+        IntColumn customers = IntColumn.create("customers");
+        for (String m : history.modelNames()) {
+            List<String> names = history.tierNames(m);
+            int k = names.size();
+            for (int p = 1; p < history.points().size(); p++) {
+                int[] a = history.tiers(m, p - 1);
+                int[] b = history.tiers(m, p);
+                int[][] cells = new int[k + 1][k];
+                for (int c = 0; c < a.length; c++) {
+                    if (b[c] >= 0) {
+                        cells[a[c] < 0 ? k : a[c]][b[c]]++;
+                    }
+                }
+                for (int i = 0; i <= k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        if (cells[i][j] > 0) {
+                            model.append(m);
+                            from.append(history.points().get(p - 1).toString());
+                            to.append(history.points().get(p).toString());
+                            fromTier.append(i == k ? NEW : names.get(i));
+                            toTier.append(names.get(j));
+                            customers.append(cells[i][j]);
+                        }
+                    }
+                }
+            }
+        }
+        return Table.create("migrations").addColumns(model, from, to, fromTier, toTier, customers);
+    }
+
+    /** Share of customers tiered at both of two consecutive points who kept their tier. */
+    public Table stability() {
+        StringColumn model = StringColumn.create("model");
+        StringColumn from = StringColumn.create("from_point");
+        StringColumn to = StringColumn.create("to_point");
+        IntColumn both = IntColumn.create("customers");
+        DoubleColumn stayed = DoubleColumn.create("stayed_share");
+        for (String m : history.modelNames()) {
+            for (int p = 1; p < history.points().size(); p++) {
+                int[] a = history.tiers(m, p - 1);
+                int[] b = history.tiers(m, p);
+                int n = 0;
+                int same = 0;
+                for (int c = 0; c < a.length; c++) {
+                    if (a[c] >= 0) {
+                        n++;
+                        same += a[c] == b[c] ? 1 : 0;
+                    }
+                }
+                model.append(m);
+                from.append(history.points().get(p - 1).toString());
+                to.append(history.points().get(p).toString());
+                both.append(n);
+                stayed.append(n == 0 ? Double.NaN : (double) same / n);
+            }
+        }
+        return Table.create("stability").addColumns(model, from, to, both, stayed);
+    }
+
+    /** Per model and tier at the last point: customers and the holdout revenue and transactions they made. */
+    public Table holdoutByTier() {
+        int last = history.points().size() - 1;
+        StringColumn model = StringColumn.create("model");
+        StringColumn tier = StringColumn.create("tier");
+        IntColumn customers = IntColumn.create("customers");
+        DoubleColumn customerShare = DoubleColumn.create("customer_share");
+        DoubleColumn revenue = DoubleColumn.create("holdout_revenue");
+        DoubleColumn revenueShare = DoubleColumn.create("revenue_share");
+        DoubleColumn transactions = DoubleColumn.create("holdout_transactions");
+        DoubleColumn transactionShare = DoubleColumn.create("transaction_share");
+        DoubleColumn active = DoubleColumn.create("active_share");
+        DoubleColumn perCustomer = DoubleColumn.create("revenue_per_customer");
+        for (String m : history.modelNames()) {
+            TierSums t = TierSums.of(history.tiers(m, last), history.tierNames(m).size(), holdoutRevenue,
+                    holdoutTransactions);
+            for (int k = 0; k < t.customers.length; k++) {
+                model.append(m);
+                tier.append(history.tierNames(m).get(k));
+                customers.append(t.customers[k]);
+                customerShare.append(share(t.customers[k], t.totalCustomers()));
+                revenue.append(t.revenue[k]);
+                revenueShare.append(share(t.revenue[k], t.totalRevenue()));
+                transactions.append(t.transactions[k]);
+                transactionShare.append(share(t.transactions[k], t.totalTransactions()));
+                active.append(t.customers[k] == 0 ? Double.NaN : (double) t.active[k] / t.customers[k]);
+                perCustomer.append(t.customers[k] == 0 ? Double.NaN : t.revenue[k] / t.customers[k]);
+            }
+        }
+        return Table.create("holdout_by_tier").addColumns(model, tier, customers, customerShare, revenue, revenueShare,
+                transactions, transactionShare, active, perCustomer);
+    }
+
+    /**
+     * Gains curves: for each model, customers taken tier by tier in priority order, the cumulative share of
+     * customers against the cumulative share of holdout revenue and transactions (one point per tier boundary,
+     * from (0, 0)); plus {@code oracle}, customers taken in order of their actual holdout revenue (the best any
+     * tiering could do, in 100 steps) and {@code random} (the diagonal).
+     */
+    public Table gains() {
+        int last = history.points().size() - 1;
+        StringColumn model = StringColumn.create("model");
+        StringColumn upTo = StringColumn.create("up_to_tier");
+        DoubleColumn customerShare = DoubleColumn.create("customer_share");
+        DoubleColumn revenueShare = DoubleColumn.create("revenue_share");
+        DoubleColumn transactionShare = DoubleColumn.create("transaction_share");
+        for (String m : history.modelNames()) {
+            TierSums t = TierSums.of(history.tiers(m, last), history.tierNames(m).size(), holdoutRevenue,
+                    holdoutTransactions);
+            double c = 0;
+            double r = 0;
+            double x = 0;
+            model.append(m);
+            upTo.append("");
+            customerShare.append(0);
+            revenueShare.append(0);
+            transactionShare.append(0);
+            for (int k = 0; k < t.customers.length; k++) {
+                c += t.customers[k];
+                r += t.revenue[k];
+                x += t.transactions[k];
+                model.append(m);
+                upTo.append(history.tierNames(m).get(k));
+                customerShare.append(share(c, t.totalCustomers()));
+                revenueShare.append(share(r, t.totalRevenue()));
+                transactionShare.append(share(x, t.totalTransactions()));
+            }
+        }
+        Gains.oracle(history.tiers(history.modelNames().get(0), last), holdoutRevenue, holdoutTransactions)
+                .forEach(row -> {
+                    model.append(row.model());
+                    upTo.append("");
+                    customerShare.append(row.customerShare());
+                    revenueShare.append(row.revenueShare());
+                    transactionShare.append(row.transactionShare());
+                });
+        return Table.create("gains").addColumns(model, upTo, customerShare, revenueShare, transactionShare);
+    }
+
+    /**
+     * One row per model: Spearman rank correlation between tier rank (priority order; customers in one tier tie)
+     * and holdout revenue and transactions; holdout revenue captured by the top 20 % of customers (interpolated
+     * within the tier that straddles 20 %, as if its customers were taken at random) and by the first tier.
+     */
+    public Table validity() {
+        int last = history.points().size() - 1;
+        StringColumn model = StringColumn.create("model");
+        DoubleColumn spearmanRevenue = DoubleColumn.create("spearman_revenue");
+        DoubleColumn spearmanTransactions = DoubleColumn.create("spearman_transactions");
+        DoubleColumn capture20 = DoubleColumn.create("revenue_capture_top20pct");
+        DoubleColumn oracle20 = DoubleColumn.create("oracle_capture_top20pct");
+        DoubleColumn firstTier = DoubleColumn.create("first_tier_revenue_share");
+        for (String m : history.modelNames()) {
+            int[] tiers = history.tiers(m, last);
+            TierSums t = TierSums.of(tiers, history.tierNames(m).size(), holdoutRevenue, holdoutTransactions);
+            model.append(m);
+            spearmanRevenue.append(Gains.spearman(tiers, holdoutRevenue));
+            spearmanTransactions.append(Gains.spearman(tiers, holdoutTransactions));
+            capture20.append(Gains.captureAt(0.2, t));
+            oracle20.append(Gains.oracleCaptureAt(0.2, tiers, holdoutRevenue));
+            firstTier.append(share(t.revenue[0], t.totalRevenue()));
+        }
+        return Table.create("validity").addColumns(model, spearmanRevenue, spearmanTransactions, capture20, oracle20,
+                firstTier);
+    }
+
+    private static double share(double part, double total) {
+        return total == 0 ? Double.NaN : part / total;
+    }
+}

@@ -1,0 +1,94 @@
+package org.tierlab.replay;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tierlab.log.LogFeatures;
+import org.tierlab.log.TransactionLog;
+import org.tierlab.score.TieringModel;
+
+/**
+ * Each tiering model applied to a transaction log at each re-tiering point, with only what was known on that
+ * day: per model and point, the tier of every customer of the log (-1 for customers not acquired yet).
+ */
+public final class TierHistory {
+    private final List<LocalDate> points;
+    private final Map<String, TieringModel> models;
+    private final Map<String, int[][]> tiers;
+    private final int customers;
+
+    private TierHistory(List<LocalDate> points, Map<String, TieringModel> models, Map<String, int[][]> tiers,
+            int customers) {
+        this.points = points;
+        this.models = models;
+        this.tiers = tiers;
+        this.customers = customers;
+    }
+
+    /**
+     * Tiers the log's customers at every point.
+     *
+     * @param models models by name, in report order
+     * @param points re-tiering days, in increasing order
+     * @param windowDays look-back window of frequency and monetary (0: all history)
+     * @param amounts false for a log without amounts
+     * @throws IllegalArgumentException naming the model and point when a model cannot tier the customers
+     */
+    public static TierHistory of(TransactionLog log, Map<String, TieringModel> models, List<LocalDate> points,
+            int windowDays, boolean amounts) {
+        for (int p = 1; p < points.size(); p++) {
+            if (!points.get(p).isAfter(points.get(p - 1))) {
+                throw new IllegalArgumentException("re-tiering points must increase: " + points);
+            }
+        }
+        Map<String, int[][]> tiers = new LinkedHashMap<>();
+        models.keySet().forEach(name -> tiers.put(name, new int[points.size()][]));
+        for (int p = 0; p < points.size(); p++) {
+            LogFeatures snapshot = LogFeatures.asOf(log, (int) points.get(p).toEpochDay(), windowDays, amounts);
+            int[] local = new int[snapshot.customer().length];
+            for (Map.Entry<String, TieringModel> m : models.entrySet()) {
+                try {
+                    m.getValue().assign(snapshot.features(), local);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("model '" + m.getKey() + "' at " + points.get(p) + ": "
+                            + e.getMessage(), e);
+                }
+                int[] byCustomer = new int[log.customers()];
+                Arrays.fill(byCustomer, -1);
+                for (int i = 0; i < local.length; i++) {
+                    byCustomer[snapshot.customer()[i]] = local[i];
+                }
+                tiers.get(m.getKey())[p] = byCustomer;
+            }
+        }
+        return new TierHistory(List.copyOf(points), new LinkedHashMap<>(models), tiers, log.customers());
+    }
+
+    /** Re-tiering points, in order. */
+    public List<LocalDate> points() {
+        return points;
+    }
+
+    /** Model names, in report order. */
+    public List<String> modelNames() {
+        return new ArrayList<>(models.keySet());
+    }
+
+    /** Tier names of a model, in its priority order. */
+    public List<String> tierNames(String model) {
+        return models.get(model).tierNames();
+    }
+
+    /** Tier of each log customer at point {@code p} (-1: not a customer yet); do not modify. */
+    public int[] tiers(String model, int p) {
+        return tiers.get(model)[p];
+    }
+
+    /** Number of customers in the log. */
+    public int customers() {
+        return customers;
+    }
+}

@@ -1,0 +1,58 @@
+package org.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tierlab.btyd.Cdnow;
+
+/** {@code tierlab replay} on the CDNOW sample, through the command line. */
+class ReplayCommandTest {
+    private static String sample() {
+        return Cdnow.dir().resolve("CDNOW_sample.txt").toString();
+    }
+
+    @Test
+    void replaysTheSampleQuarterly(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--holdout-end", "1998-06-30", "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        // month ends, counted back from the calibration end, from the first purchase on
+        assertTrue(r.out().contains("re-tiering points [1997-03-31, 1997-06-30, 1997-09-30]"), r.out());
+        for (String f : List.of("tier_sizes.csv", "migrations.csv", "stability.csv", "holdout_by_tier.csv",
+                "gains.csv", "validity.csv")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        List<String> validity = Files.readAllLines(out.resolve("validity.csv"));
+        assertEquals(List.of("rfm", "abc", "lifecycle", "bgnbd-value"),
+                validity.stream().skip(1).map(l -> l.split(",")[0]).toList());
+        // every model's tiers at the end of calibration hold all 2,357 customers
+        long tiered = Files.readAllLines(out.resolve("holdout_by_tier.csv")).stream().skip(1)
+                .filter(l -> l.startsWith("abc,")).mapToLong(l -> Long.parseLong(l.split(",")[2])).sum();
+        assertEquals(2357, tiered);
+        // RFM's best tiers find the customers who buy in the holdout: a clearly positive rank correlation
+        double rho = Double.parseDouble(validity.get(1).split(",")[1]);
+        assertTrue(rho > 0.3, "spearman " + rho);
+    }
+
+    @Test
+    void modelsFromAFileAndABadInterval(@TempDir Path dir) throws IOException {
+        Path models = RunCommandTest.write(dir, "m.yaml", "models:\n  top100: {model: top, counts: [100], names: [top, rest]}\n");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--models", models.toString(), "--retier-every", "1m", "--out", dir.resolve("r").toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("top100"), r.out());
+        CliTestSupport.Result bad = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end",
+                "1997-09-30", "--retier-every", "quarterly", "--out", dir.resolve("b").toString(), sample());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--retier-every: expected a number and d, w or m"), bad.err());
+        assertFalse(Files.exists(dir.resolve("b")));
+    }
+}
