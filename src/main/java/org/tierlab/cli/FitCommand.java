@@ -39,13 +39,8 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--calibration-end", required = true, paramLabel = "DATE",
-            description = "Last day of the calibration period (yyyy-MM-dd).")
-    String calibrationEnd;
-
-    @Option(names = "--holdout-end", paramLabel = "DATE",
-            description = "Last day of the holdout period (default: the last day in the log).")
-    String holdoutEnd;
+    @Mixin
+    PeriodOptions periods;
 
     @Option(names = "--time-unit", defaultValue = "weeks", paramLabel = "UNIT",
             description = "days, weeks (default) or months: the unit of t_x, T and the fitted rates.")
@@ -85,14 +80,11 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
                     + " weeks or months");
         }
-        LocalDate calEnd = Dates.parse("--calibration-end", calibrationEnd);
+        LocalDate calEnd = periods.calibrationEnd();
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = TransactionLog.read(log, logOptions.format(log));
         Dates.reportSkipped(out, t);
-        LocalDate holdEnd = holdoutEnd == null ? Dates.lastDay(t) : Dates.parse("--holdout-end", holdoutEnd);
-        if (!holdEnd.isAfter(calEnd)) {
-            throw new UserInputException("--holdout-end (" + holdEnd + ") must be after --calibration-end (" + calEnd + ")");
-        }
+        LocalDate holdEnd = periods.holdoutEnd(t);
         Summaries s = Summaries.of(t, calEnd, holdEnd, unitDays);
         if (s.size() == 0) {
             throw new UserInputException(log + ": no customer made a first purchase by " + calEnd);

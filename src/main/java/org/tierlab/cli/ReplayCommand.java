@@ -55,13 +55,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--calibration-end", required = true, paramLabel = "DATE",
-            description = "Last day of the calibration period (yyyy-MM-dd): the last re-tiering point.")
-    String calibrationEnd;
-
-    @Option(names = "--holdout-end", paramLabel = "DATE",
-            description = "Last day of the holdout period (default: the last day in the log).")
-    String holdoutEnd;
+    @Mixin
+    PeriodOptions periods;
 
     @Option(names = "--retier-every", defaultValue = "3m", paramLabel = "N[d|w|m]",
             description = "Interval between re-tiering points, counted back from --calibration-end (default 3m).")
@@ -81,17 +76,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate calEnd = Dates.parse("--calibration-end", calibrationEnd);
+        LocalDate calEnd = periods.calibrationEnd();
         if (windowDays < 0) {
             throw new UserInputException("--window-days must be >= 0, found " + windowDays);
         }
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = TransactionLog.read(log, logOptions.format(log));
         Dates.reportSkipped(out, t);
-        LocalDate holdEnd = holdoutEnd == null ? Dates.lastDay(t) : Dates.parse("--holdout-end", holdoutEnd);
-        if (!holdEnd.isAfter(calEnd)) {
-            throw new UserInputException("--holdout-end (" + holdEnd + ") must be after --calibration-end (" + calEnd + ")");
-        }
+        LocalDate holdEnd = periods.holdoutEnd(t);
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
         models.put(uniqueName(models, "bgnbd-value"), valueModel(t, calEnd, holdEnd, out));
