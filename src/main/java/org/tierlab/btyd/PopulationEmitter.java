@@ -43,6 +43,7 @@ public final class PopulationEmitter {
                       purchase_rate: {shape: %.6f, rate: %.6f}
                       dropout: {model: after_purchase, a: %.6f, b: %.6f}
                       spend: {p: %.6f, q: %.6f, gamma: %.6f}
+                      margin: 1.0             # a log has no margins: set your gross margin here
                   arrivals:
                     schedule: [%s]   # first purchases per %s after the first
                 """, source, unit, unit, b[0], b[1], b[2], b[3], bgnbd.logLikelihood(),

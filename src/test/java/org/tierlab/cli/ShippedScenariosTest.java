@@ -41,7 +41,7 @@ class ShippedScenariosTest {
 
     @org.junit.jupiter.api.Test
     void theSixScenariosOfTheBriefAreShipped() throws IOException {
-        assertEquals(List.of("b2b-saas.yaml", "ecommerce-rfm.yaml", "manufacturer-top30.yaml", "mistake-no-policy.yaml",
+        assertEquals(List.of("b2b-saas.yaml", "cdnow-calibrated.yaml", "ecommerce-rfm.yaml", "manufacturer-top30.yaml", "mistake-no-policy.yaml",
                 "mistake-static-tiers.yaml", "mistake-too-many-tiers.yaml"),
                 scenarios().stream().map(p -> p.getFileName().toString()).toList());
     }
