@@ -45,6 +45,48 @@ final class SpecialFunctions {
         throw new ArithmeticException("2F1 series did not converge for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
     }
 
+    static double digamma(double x) {
+        return Gamma.digamma(x);
+    }
+
+    /**
+     * For each of the distinct counts {@code xs} (all between 0 and {@code maxX}): {@code ln[i]} = lnGamma(v + xs[i]) -
+     * lnGamma(v) and {@code psi[i]} = digamma(v + xs[i]) - digamma(v). When the counts are dense (the usual case:
+     * repeat purchases 0..maxX) by the recurrences lnGamma(v + 1) = lnGamma(v) + ln v and digamma(v + 1) =
+     * digamma(v) + 1/v, one log per count up to maxX; otherwise directly. {@code lnScratch} and {@code psiScratch}
+     * hold at least maxX + 1 values when the counts are dense.
+     */
+    static void gammaRatios(double v, int[] xs, int maxX, double[] lnScratch, double[] psiScratch, double[] ln,
+            double[] psi) {
+        if (dense(xs.length, maxX)) {
+            double l = 0;
+            double d = 0;
+            for (int j = 0; j <= maxX; j++) {
+                lnScratch[j] = l;
+                psiScratch[j] = d;
+                double vj = v + j;
+                l += Math.log(vj);
+                d += 1 / vj;
+            }
+            for (int i = 0; i < xs.length; i++) {
+                ln[i] = lnScratch[xs[i]];
+                psi[i] = psiScratch[xs[i]];
+            }
+        } else {
+            double lv = lnGamma(v);
+            double dv = digamma(v);
+            for (int i = 0; i < xs.length; i++) {
+                ln[i] = lnGamma(v + xs[i]) - lv;
+                psi[i] = digamma(v + xs[i]) - dv;
+            }
+        }
+    }
+
+    /** True if {@link #gammaRatios} uses the recurrences for this many distinct counts up to maxX. */
+    static boolean dense(int distinct, int maxX) {
+        return maxX <= 8L * distinct + 64;
+    }
+
     /** log(exp(a) + exp(b)). */
     static double logAddExp(double a, double b) {
         if (a == Double.NEGATIVE_INFINITY) {
