@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
             RunCommand.class,
             ScoreCommand.class,
             FitCommand.class,
+            ReportCommand.class,
         })
 public final class TierlabCommand implements Runnable {
     /** Exit code for bad user input (scenario, log, options). */
