@@ -21,6 +21,15 @@ public final class Reports {
         return out;
     }
 
+    /**
+     * The folder's name as the user chose it: while a command is still writing, the folder is RunFolder's hidden
+     * staging folder {@code .NAME.partial-XXXX}, whose NAME is meant.
+     */
+    public static String folderName(Path dir) {
+        String name = String.valueOf(dir.toAbsolutePath().normalize().getFileName());
+        return name.matches("\\..+\\.partial-.*") ? name.substring(1, name.lastIndexOf(".partial-")) : name;
+    }
+
     /** The page for a run or fit folder. */
     public static ReportPage page(Path dir) {
         if (!Files.isDirectory(dir)) {

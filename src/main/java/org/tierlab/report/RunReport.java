@@ -179,7 +179,7 @@ public final class RunReport {
         } catch (RuntimeException unreadable) {
             // fall through: the report still works without a name
         }
-        return String.valueOf(dir.getFileName());
+        return Reports.folderName(dir);
     }
 
     /** A simple (number or escape-free string) field of manifest.json, "?" if absent. */
