@@ -109,6 +109,7 @@ public final class FitCommand implements Callable<Integer> {
             Tables.writeCsv(report.accuracy(), folder.dir().resolve("accuracy.csv"));
             Tables.writeCsv(Tracking.of(t, s, calEnd, holdEnd, bg.estimate(), pn.estimate()),
                     folder.dir().resolve("tracking.csv"));
+            org.tierlab.report.Reports.write(folder.dir());
             folder.commit();
         }
         if (emitPopulation != null) {

@@ -75,6 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             result = Experiment.run(scenario, n, !independent, progress::update);
             progress.done();
             RunWriter.write(folder, result, overrides(), Instant.now());
+            org.tierlab.report.Reports.write(folder.dir());
             folder.commit();
         }
         SummaryTable.print(out, result);

@@ -24,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
             ScoreCommand.class,
             FitCommand.class,
             ReplayCommand.class,
+            ReportCommand.class,
         })
 public final class TierlabCommand implements Runnable {
     /** Exit code for bad user input (scenario, log, options). */

@@ -1,0 +1,64 @@
+package org.tierlab.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads a run folder's CSV back into a Tablesaw table with the column types fixed by the caller: the named
+ * columns as text (so a tier called "1" stays a name), every other column as numbers, an empty cell as NaN.
+ */
+public final class CsvTables {
+    private CsvTables() {
+    }
+
+    /** Reads {@code file}; {@code textColumns} are kept as strings. */
+    public static Table read(Path file, Set<String> textColumns) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            List<String> names = parser.getHeaderNames();
+            List<Column<?>> columns = new ArrayList<>();
+            for (String n : names) {
+                columns.add(textColumns.contains(n) ? StringColumn.create(n) : DoubleColumn.create(n));
+            }
+            for (CSVRecord r : parser) {
+                for (int i = 0; i < names.size(); i++) {
+                    String v = i < r.size() ? r.get(i) : "";
+                    if (columns.get(i) instanceof StringColumn s) {
+                        s.append(v);
+                    } else {
+                        ((DoubleColumn) columns.get(i)).append(number(file, r, names.get(i), v));
+                    }
+                }
+            }
+            return Table.create(file.getFileName().toString(), columns);
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ReportException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static double number(Path file, CSVRecord r, String column, String v) {
+        if (v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new ReportException(file + " line " + r.getRecordNumber() + 1 + ": column " + column
+                    + " should be a number, found '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.tierlab.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report of a {@code tierlab fit} folder, from its CSV files alone: parameters and holdout accuracy, the
+ * calibration histogram, tracking plots, conditional expectations, the BG/NBD probability-alive matrix, an RFM
+ * heatmap and the customers with the highest CLV.
+ */
+public final class FitRunReport {
+    private static final int TOP_CUSTOMERS = 15;
+
+    private FitRunReport() {
+    }
+
+    /** The page for fit folder {@code dir}. */
+    public static ReportPage of(Path dir) {
+        Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"));
+        Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"));
+        Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"));
+        Table customers = CsvTables.read(dir.resolve("customers.csv"), Set.of("customer_id"));
+        Table tracking = CsvTables.read(dir.resolve("tracking.csv"), Set.of("start_date", "phase"));
+        Table accuracy = CsvTables.read(dir.resolve("accuracy.csv"), Set.of("measure"));
+
+        List<Section> s = new ArrayList<>();
+        s.add(Section.heading("Fitted models", "Maximum-likelihood estimates on the calibration period."));
+        s.add(Section.table(parameterTable(parameters)));
+        s.add(Section.table(plain(accuracy, "Holdout accuracy", "Per-customer errors of the predicted number of holdout "
+                + "transactions, and the aggregate holdout total.")));
+        s.add(Section.heading("Calibration and holdout", ""));
+        s.add(Section.chart(FitCharts.calibrationHistogram(histogram)));
+        s.add(Section.chart(FitCharts.tracking(tracking, false)));
+        s.add(Section.chart(FitCharts.tracking(tracking, true)));
+        s.add(Section.chart(FitCharts.conditional(conditional)));
+        s.add(Section.heading("Customers", ""));
+        double[] t = Rows.values(customers, "T");
+        double maxT = java.util.Arrays.stream(t).filter(v -> !Double.isNaN(v)).max().orElse(1);
+        int maxX = (int) java.util.Arrays.stream(Rows.values(customers, "x")).filter(v -> !Double.isNaN(v)).max().orElse(1);
+        s.add(Section.chart(FitCharts.probabilityAlive(parameters, maxT, maxX)));
+        s.add(Section.chart(FitCharts.rfm(customers)));
+        s.add(Section.table(topCustomers(customers)));
+        long n = customers.rowCount();
+        return new ReportPage("tierlab fit: " + Reports.folderName(dir),
+                List.of("BG/NBD, Pareto/NBD and Gamma-Gamma fitted to " + n + " customers"), s);
+    }
+
+    private static HtmlTable parameterTable(Table p) {
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (int r = 0; r < p.rowCount(); r++) {
+            rows.add(List.of(HtmlTable.Cell.of(p.stringColumn("model").get(r)), HtmlTable.Cell.of(p.stringColumn("parameter").get(r)),
+                    HtmlTable.Cell.of(Format.number(p.doubleColumn("estimate").get(r))),
+                    HtmlTable.Cell.of(Format.number(p.doubleColumn("std_error").get(r))),
+                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.1f", p.doubleColumn("log_likelihood").get(r))),
+                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.0f", p.doubleColumn("customers").get(r))),
+                    HtmlTable.Cell.of(p.stringColumn("converged").get(r))));
+        }
+        return new HtmlTable("Parameters", "", List.of("model", "parameter", "estimate", "std. error", "log-likelihood",
+                "customers", "converged"), rows);
+    }
+
+    /** Any table as text, numbers with four significant digits. */
+    static HtmlTable plain(Table t, String title, String caption) {
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<HtmlTable.Cell> row = new ArrayList<>();
+            for (int c = 0; c < t.columnCount(); c++) {
+                Object v = t.column(c).get(r);
+                row.add(HtmlTable.Cell.of(v instanceof Double d ? Format.number(d) : String.valueOf(v)));
+            }
+            rows.add(row);
+        }
+        return new HtmlTable(title, caption, t.columnNames(), rows);
+    }
+
+    private static HtmlTable topCustomers(Table customers) {
+        List<Integer> order = new ArrayList<>();
+        for (int r = 0; r < customers.rowCount(); r++) {
+            order.add(r);
+        }
+        double[] clv = Rows.values(customers, "clv");
+        order.sort(Comparator.comparingDouble((Integer r) -> Double.isNaN(clv[r]) ? Double.NEGATIVE_INFINITY : clv[r])
+                .reversed());
+        Table top = customers.rows(order.subList(0, Math.min(TOP_CUSTOMERS, order.size())).stream()
+                .mapToInt(Integer::intValue).toArray());
+        return plain(top, "Customers with the highest CLV", "The " + TOP_CUSTOMERS + " customers with the highest "
+                + "predicted lifetime value (all columns of customers.csv).");
+    }
+}

@@ -1,0 +1,109 @@
+package org.tierlab.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/** Collects the traces, strings and patches of one chart; shared by {@link Charts} and {@link FitCharts}. */
+final class Plot {
+    /** Plotly's default colours, so bands can match their lines. */
+    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    final JsText text = new JsText();
+    private final List<Trace> traces = new ArrayList<>();
+    private final StringBuilder patch = new StringBuilder();
+
+    static String color(int i) {
+        return PALETTE[Math.floorMod(i, PALETTE.length)];
+    }
+
+    static String fill(int i) {
+        String c = color(i);
+        return "rgba(" + Integer.parseInt(c.substring(1, 3), 16) + "," + Integer.parseInt(c.substring(3, 5), 16) + ","
+                + Integer.parseInt(c.substring(5, 7), 16) + ",0.18)";
+    }
+
+    /** Adds a trace and returns its index. */
+    int add(Trace t) {
+        traces.add(t);
+        return traces.size() - 1;
+    }
+
+    /** Sets a trace attribute jsplot does not know; {@code js} must already be safe JavaScript. */
+    void set(int trace, String attribute, String js) {
+        patch.append("trace").append(trace).append('.').append(attribute).append(" = ").append(js).append(";\n");
+    }
+
+    /** Sets a layout attribute jsplot does not know. */
+    void layoutPatch(String attribute, String js) {
+        patch.append("layout.").append(attribute).append(" = ").append(js).append(";\n");
+    }
+
+    /** Puts trace {@code i} into the legend group {@code group}. */
+    void group(int trace, String group) {
+        set(trace, "legendgroup", Html.jsString(group));
+    }
+
+    /** Text values as a column of stand-ins (for category or date axes). */
+    StringColumn labels(String name, List<String> values) {
+        return StringColumn.create(name, text.of(values));
+    }
+
+    /** A line with a shaded band between {@code low} and {@code high}; returns the line's index. */
+    int lineWithBand(double[] x, double[] mean, double[] low, double[] high, String name, int colour, Line.Dash dash) {
+        int upper = add(ScatterTrace.builder(x, high).mode(ScatterTrace.Mode.LINE).showLegend(false)
+                .name(text.of(name + " (95% CI high)")).line(Line.builder().width(0).color(color(colour)).build()).build());
+        int lower = add(ScatterTrace.builder(x, low).mode(ScatterTrace.Mode.LINE).showLegend(false)
+                .name(text.of(name + " (95% CI low)")).fill(ScatterTrace.Fill.TO_NEXT_Y).fillColor(fill(colour))
+                .line(Line.builder().width(0).color(color(colour)).build()).build());
+        int line = add(line(x, mean, name, colour, dash));
+        group(upper, name);
+        group(lower, name);
+        group(line, name);
+        set(upper, "hoverinfo", "'skip'");
+        set(lower, "hoverinfo", "'skip'");
+        return line;
+    }
+
+    /** A plain line trace (not added). */
+    ScatterTrace line(double[] x, double[] y, String name, int colour, Line.Dash dash) {
+        return ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE).name(text.of(name))
+                .line(Line.builder().width(2).color(color(colour)).dash(dash).build()).build();
+    }
+
+    /** Symmetric or asymmetric error bars on {@code axis} ("x" or "y") from a CI. */
+    void errorBars(int trace, String axis, double[] mean, double[] low, double[] high) {
+        double[] plus = new double[mean.length];
+        double[] minus = new double[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            plus[i] = high[i] - mean[i];
+            minus[i] = mean[i] - low[i];
+        }
+        set(trace, "error_" + axis, "{type: 'data', symmetric: false, array: " + Arrays.toString(plus)
+                + ", arrayminus: " + Arrays.toString(minus) + ", visible: true}");
+    }
+
+    /** A layout with axis titles; the chart's title is the page's heading. */
+    Layout layout(String xTitle, String yTitle) {
+        return layoutBuilder(xTitle, yTitle).build();
+    }
+
+    Layout.LayoutBuilder layoutBuilder(String xTitle, String yTitle) {
+        return Layout.builder().width(1000).height(460)
+                .margin(Margin.builder().top(30).bottom(60).left(80).right(30).build())
+                .xAxis(Axis.builder().title(text.of(xTitle)).build())
+                .yAxis(Axis.builder().title(text.of(yTitle)).build());
+    }
+
+    Chart chart(String title, String caption, Layout layout) {
+        return new Chart(title, caption, new Figure(layout, traces.toArray(new Trace[0])), text, patch.toString());
+    }
+}

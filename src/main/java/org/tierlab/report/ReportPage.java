@@ -1,0 +1,122 @@
+package org.tierlab.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import org.tierlab.io.AtomicOutput;
+
+/**
+ * Writes one self-contained HTML page: UTF-8, Plotly inlined, a table of contents, then the sections in order.
+ * Every string from the sections is escaped here (HTML text) or in {@link Chart#script} (JavaScript); the page
+ * loads nothing from the network. Charts get the ids {@code chart1, chart2, ...} and the class {@code chart}.
+ *
+ * @param title page title and top heading
+ * @param facts short lines shown under the heading (scenario, date, ...)
+ * @param sections the content
+ */
+public record ReportPage(String title, List<String> facts, List<Section> sections) {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;
+              margin:0 auto;max-width:1100px;padding:1em 2em;color:#222}
+            h1{margin-bottom:.2em} h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+            h3{margin-top:1.4em} .facts{color:#555;margin:.1em 0} .caption{color:#555;max-width:60em}
+            table{border-collapse:collapse;margin:.5em 0;font-size:.9em}
+            th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right} th{background:#f3f3f3}
+            td:first-child,th:first-child{text-align:left} td.ns{color:#999}
+            pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
+            .chart{width:100%;min-height:460px} nav ul{columns:2;font-size:.9em}
+            """;
+
+    /** Writes the page to {@code file} atomically (temporary file, then rename). */
+    public void write(Path file) {
+        AtomicOutput.writeText(file, this::render);
+    }
+
+    /** The page as a string (tests). */
+    public String html() {
+        StringWriter w = new StringWriter();
+        try {
+            render(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes the page to {@code out}. */
+    public void render(Writer out) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.write("<title>" + Html.escape(title) + "</title>\n<style>\n" + STYLE + "</style>\n");
+        out.write("<!-- plotly.js " + Html.escape(Plotly.version()) + " (MIT licence), inlined so the page works offline -->\n");
+        out.write("<script>\n");
+        out.write(Plotly.javascript());
+        out.write("\n</script>\n</head>\n<body>\n");
+        out.write("<h1>" + Html.escape(title) + "</h1>\n");
+        for (String f : facts) {
+            out.write("<p class=\"facts\">" + Html.escape(f) + "</p>\n");
+        }
+        contents(out);
+        int chart = 0;
+        int anchor = 0;
+        for (Section s : sections) {
+            if (s instanceof Section.Heading h) {
+                out.write("<h2 id=\"s" + (++anchor) + "\">" + Html.escape(h.text()) + "</h2>\n");
+                caption(out, h.intro());
+            } else if (s instanceof Section.ChartSection c) {
+                String id = "chart" + (++chart);
+                out.write("<h3>" + Html.escape(c.chart().title()) + "</h3>\n");
+                caption(out, c.chart().caption());
+                out.write("<div id=\"" + id + "\" class=\"chart\"></div>\n");
+                out.write(c.chart().script(id));
+                out.write("\n");
+            } else if (s instanceof Section.TableSection t) {
+                table(out, t.table());
+            } else if (s instanceof Section.Pre p) {
+                out.write("<h2 id=\"s" + (++anchor) + "\">" + Html.escape(p.title()) + "</h2>\n");
+                out.write("<pre>" + Html.escape(p.text()) + "</pre>\n");
+            }
+        }
+        out.write("</body>\n</html>\n");
+    }
+
+    private void contents(Writer out) throws IOException {
+        out.write("<nav><ul>\n");
+        int anchor = 0;
+        for (Section s : sections) {
+            String text = s instanceof Section.Heading h ? h.text() : s instanceof Section.Pre p ? p.title() : null;
+            if (text != null) {
+                out.write("<li><a href=\"#s" + (++anchor) + "\">" + Html.escape(text) + "</a></li>\n");
+            }
+        }
+        out.write("</ul></nav>\n");
+    }
+
+    private static void caption(Writer out, String caption) throws IOException {
+        if (!caption.isEmpty()) {
+            out.write("<p class=\"caption\">" + Html.escape(caption) + "</p>\n");
+        }
+    }
+
+    private static void table(Writer out, HtmlTable t) throws IOException {
+        out.write("<h3>" + Html.escape(t.title()) + "</h3>\n");
+        caption(out, t.caption());
+        out.write("<table>\n<thead><tr>");
+        for (String h : t.header()) {
+            out.write("<th>" + Html.escape(h) + "</th>");
+        }
+        out.write("</tr></thead>\n<tbody>\n");
+        for (List<HtmlTable.Cell> row : t.rows()) {
+            out.write("<tr>");
+            for (HtmlTable.Cell c : row) {
+                out.write(c.muted() ? "<td class=\"ns\">" : "<td>");
+                out.write(Html.escape(c.text()) + "</td>");
+            }
+            out.write("</tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+}

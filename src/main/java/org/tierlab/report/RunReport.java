@@ -1,0 +1,193 @@
+package org.tierlab.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report of a {@code tierlab run} folder, built from its CSV files, manifest.json and scenario.yaml alone:
+ * headline and difference tables, curves over time, staff effort, tiers, migrations, concentration and the
+ * scenario text.
+ */
+public final class RunReport {
+    /** Headline metrics: key in summary.csv and column name. */
+    private static final List<String[]> HEADLINE = List.of(new String[] {"retention", "retention"},
+            new String[] {"repurchase_rate", "repurchase"}, new String[] {"nps", "NPS proxy"},
+            new String[] {"staff_hours", "staff hours"}, new String[] {"revenue", "revenue"},
+            new String[] {"profit", "profit"});
+    private static final String NO_MAINTENANCE = "no_maintenance";
+    private static final String UNIFORM = "uniform";
+
+    private RunReport() {
+    }
+
+    /** The page for run folder {@code dir}. */
+    public static ReportPage of(Path dir) {
+        Table summary = CsvTables.read(dir.resolve("summary.csv"), Set.of("strategy", "metric"));
+        Table periods = CsvTables.read(dir.resolve("periods.csv"), Set.of("strategy", "metric"));
+        Table tiers = CsvTables.read(dir.resolve("tiers.csv"), Set.of("strategy", "tier", "metric"));
+        Table migrations = CsvTables.read(dir.resolve("migrations.csv"), Set.of("strategy", "from_tier", "to_tier"));
+        Table concentration = CsvTables.read(dir.resolve("concentration.csv"), Set.of("strategy"));
+        String yaml = text(dir.resolve("scenario.yaml"));
+        String manifest = text(dir.resolve("manifest.json"));
+        String name = scenarioName(yaml, dir);
+
+        List<Section> s = new ArrayList<>();
+        s.add(Section.heading("Headline", "Means over replications with 95% confidence intervals (±)."));
+        s.add(Section.table(headline(summary)));
+        s.add(Section.table(differences(summary, NO_MAINTENANCE, "no-maintenance")));
+        s.add(Section.table(differences(summary, UNIFORM, "uniform")));
+        s.add(Section.chart(Charts.profitVsEffort(summary)));
+
+        s.add(Section.heading("Over time", "Per measured period, per strategy; bands are 95% confidence intervals."));
+        s.add(Section.chart(Charts.retentionCurves(periods)));
+        s.add(Section.chart(Charts.periodMetric(periods, "churn_rate", "Churn per period",
+                "Customers who left during the period / customers active at its start.", "churn rate")));
+        s.add(Section.chart(Charts.periodMetric(periods, "nps", "NPS proxy",
+                "% of survey answers 9–10 minus % answering 0–6 among the period's answers (−100…100).", "NPS proxy")));
+        s.add(Section.chart(Charts.periodMetric(periods, "satisfaction", "Mean satisfaction",
+                "Mean satisfaction (0–10) of the customers active during the period.", "satisfaction")));
+        s.add(Section.chart(Charts.periodMetric(periods, "profit", "Profit per period",
+                "Revenue × gross margin − service cost.", "profit")));
+
+        s.add(Section.heading("Staff effort", "Hours worked per role against capacity; unmet hours are actions that "
+                + "were due but not performed because the role's capacity was used up."));
+        for (String role : Charts.roles(periods)) {
+            s.add(Section.chart(Charts.staffHours(periods, role)));
+        }
+
+        s.add(Section.heading("Tiers", "Each strategy's tiers ('unassigned': customers who appeared since the last "
+                + "re-tiering)."));
+        s.add(Section.chart(Charts.tierBars(tiers, false)));
+        s.add(Section.chart(Charts.tierBars(tiers, true)));
+        for (String strategy : Rows.distinct(tiers, "strategy")) {
+            s.add(Section.chart(Charts.tierMetric(tiers, strategy, "size", "Tier sizes: " + strategy,
+                    "Known customers and leads in each tier who are not known to have left.", "customers")));
+        }
+        for (String strategy : Rows.distinct(tiers, "strategy")) {
+            s.add(Section.chart(Charts.tierMetric(tiers, strategy, "satisfaction", "Satisfaction by tier: " + strategy,
+                    "Mean satisfaction of each tier's active customers.", "satisfaction")));
+            s.add(Section.chart(Charts.tierMetric(tiers, strategy, "nps", "NPS proxy by tier: " + strategy,
+                    "NPS proxy among each tier's survey answers (noisy for small tiers).", "NPS proxy")));
+        }
+        s.add(Section.heading("Tier migrations", "Moves between tiers at re-tiering points."));
+        for (String strategy : Rows.distinct(migrations, "strategy")) {
+            s.add(Section.chart(Charts.migrations(migrations, strategy)));
+        }
+
+        s.add(Section.heading("Revenue concentration", "How much of the revenue the largest customers bring."));
+        s.add(Section.chart(Charts.concentration(concentration)));
+        s.add(Section.table(topShare(concentration)));
+        s.add(Section.pre("Scenario (scenario.yaml as run)", yaml));
+        List<String> facts = new ArrayList<>();
+        facts.add("Scenario: " + name);
+        facts.add("Run: " + field(manifest, "date") + ", seed " + field(manifest, "seed") + ", "
+                + field(manifest, "replications") + " replications, " + field(manifest, "periods") + " "
+                + field(manifest, "period") + "s measured after " + field(manifest, "warmup") + " warm-up, tierlab "
+                + field(manifest, "tierlab_version"));
+        return new ReportPage("tierlab run: " + name, facts, s);
+    }
+
+    private static HtmlTable headline(Table summary) {
+        List<String> header = new ArrayList<>(List.of("strategy"));
+        HEADLINE.forEach(h -> header.add(h[1]));
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (String strategy : Rows.distinct(summary, "strategy")) {
+            List<HtmlTable.Cell> row = new ArrayList<>(List.of(HtmlTable.Cell.of(strategy)));
+            for (String[] h : HEADLINE) {
+                Table r = Rows.where(summary, "strategy", strategy, "metric", h[0]);
+                row.add(HtmlTable.Cell.of(r.rowCount() == 0 ? "–" : Format.estimate(h[0], r.doubleColumn("mean").get(0),
+                        r.doubleColumn("ci_low").get(0), r.doubleColumn("ci_high").get(0))));
+            }
+            rows.add(row);
+        }
+        return new HtmlTable("Results per strategy", "Retention at the end of the horizon, mean repurchase rate, NPS "
+                + "proxy over all answers, total staff hours, revenue and profit over the horizon.", header, rows);
+    }
+
+    private static HtmlTable differences(Table summary, String column, String baseline) {
+        List<String> header = new ArrayList<>(List.of("strategy"));
+        HEADLINE.forEach(h -> header.add(h[1]));
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        String col = "vs_" + column;
+        for (String strategy : Rows.distinct(summary, "strategy")) {
+            if (strategy.equals(baseline)) {
+                continue;
+            }
+            List<HtmlTable.Cell> row = new ArrayList<>(List.of(HtmlTable.Cell.of(strategy)));
+            for (String[] h : HEADLINE) {
+                Table r = Rows.where(summary, "strategy", strategy, "metric", h[0]);
+                if (r.rowCount() == 0 || !r.columnNames().contains(col)) {
+                    row.add(HtmlTable.Cell.of("–"));
+                    continue;
+                }
+                double d = r.doubleColumn(col).get(0);
+                double lo = r.doubleColumn(col + "_low").get(0);
+                double hi = r.doubleColumn(col + "_high").get(0);
+                boolean ns = !(lo > 0 || hi < 0);
+                String text = Format.difference(h[0], d, lo, hi);
+                row.add(new HtmlTable.Cell(Double.isNaN(d) ? text : ns ? text + " (n.s.)" : text, ns && !Double.isNaN(d)));
+            }
+            rows.add(row);
+        }
+        return new HtmlTable("Difference to " + baseline, "Paired difference (common random numbers) with its 95% CI; "
+                + "grey \"n.s.\": the interval contains 0, so the difference is not significant. Rates in percentage "
+                + "points.", header, rows);
+    }
+
+    private static HtmlTable topShare(Table concentration) {
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (String strategy : Rows.distinct(concentration, "strategy")) {
+            Table r = Rows.where(concentration, "strategy", strategy);
+            double share = Double.NaN;
+            for (int i = 0; i < r.rowCount(); i++) {
+                if (Math.abs(r.doubleColumn("customer_share").get(i) - 0.2) < 1e-9) {
+                    share = r.doubleColumn("revenue_share").get(i);
+                }
+            }
+            rows.add(List.of(HtmlTable.Cell.of(strategy), HtmlTable.Cell.of(Format.value("retention", share))));
+        }
+        return new HtmlTable("Revenue of the top 20% of customers", "", List.of("strategy", "share of revenue"), rows);
+    }
+
+    static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The scenario's name from scenario.yaml, or the folder's name if it cannot be read. */
+    private static String scenarioName(String yaml, Path dir) {
+        try {
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            if (root instanceof Map<?, ?> m && m.get("name") != null) {
+                return String.valueOf(m.get("name"));
+            }
+        } catch (RuntimeException unreadable) {
+            // fall through: the report still works without a name
+        }
+        return Reports.folderName(dir);
+    }
+
+    /** A simple (number or escape-free string) field of manifest.json, "?" if absent. */
+    private static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(\"([^\"\\\\]*)\"|[-0-9.]+)").matcher(json);
+        if (!m.find()) {
+            return "?";
+        }
+        return m.group(2) != null ? m.group(2) : m.group(1);
+    }
+}
