@@ -108,7 +108,7 @@ public final class Charts {
         double[][] z = new double[from.size()][to.size()];
         for (int r = 0; r < rows.rowCount(); r++) {
             z[from.indexOf(rows.stringColumn("from_tier").get(r))][to.indexOf(rows.stringColumn("to_tier").get(r))] =
-                    rows.doubleColumn("count").get(r);
+                    rows.doubleColumn("count").getDouble(r);
         }
         p.add(HeatmapTrace.builder(p.text.of(to), p.text.of(from), z).build());
         p.set(0, "colorscale", "'Blues'");

@@ -105,7 +105,7 @@ public final class FitCharts {
             if (row.rowCount() != 1) {
                 throw new ReportException("parameters.csv has no BG/NBD parameter " + names[i]);
             }
-            p4[i] = row.doubleColumn("estimate").get(0);
+            p4[i] = row.doubleColumn("estimate").getDouble(0);
         }
         int xs = Math.min(Math.max(maxFrequency, 1), MAX_FREQUENCY);
         List<String> recency = new ArrayList<>();

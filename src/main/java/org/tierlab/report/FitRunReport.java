@@ -53,10 +53,10 @@ public final class FitRunReport {
         List<List<HtmlTable.Cell>> rows = new ArrayList<>();
         for (int r = 0; r < p.rowCount(); r++) {
             rows.add(List.of(HtmlTable.Cell.of(p.stringColumn("model").get(r)), HtmlTable.Cell.of(p.stringColumn("parameter").get(r)),
-                    HtmlTable.Cell.of(Format.number(p.doubleColumn("estimate").get(r))),
-                    HtmlTable.Cell.of(Format.number(p.doubleColumn("std_error").get(r))),
-                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.1f", p.doubleColumn("log_likelihood").get(r))),
-                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.0f", p.doubleColumn("customers").get(r))),
+                    HtmlTable.Cell.of(Format.number(p.doubleColumn("estimate").getDouble(r))),
+                    HtmlTable.Cell.of(Format.number(p.doubleColumn("std_error").getDouble(r))),
+                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.1f", p.doubleColumn("log_likelihood").getDouble(r))),
+                    HtmlTable.Cell.of(String.format(java.util.Locale.ROOT, "%.0f", p.doubleColumn("customers").getDouble(r))),
                     HtmlTable.Cell.of(p.stringColumn("converged").get(r))));
         }
         return new HtmlTable("Parameters", "", List.of("model", "parameter", "estimate", "std. error", "log-likelihood",
@@ -69,8 +69,8 @@ public final class FitRunReport {
         for (int r = 0; r < t.rowCount(); r++) {
             List<HtmlTable.Cell> row = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
-                Object v = t.column(c).get(r);
-                row.add(HtmlTable.Cell.of(v instanceof Double d ? Format.number(d) : String.valueOf(v)));
+                row.add(HtmlTable.Cell.of(t.column(c) instanceof tech.tablesaw.api.DoubleColumn d
+                        ? Format.number(d.getDouble(r)) : t.stringColumn(c).get(r)));
             }
             rows.add(row);
         }

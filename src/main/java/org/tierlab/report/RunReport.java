@@ -107,8 +107,8 @@ public final class RunReport {
             List<HtmlTable.Cell> row = new ArrayList<>(List.of(HtmlTable.Cell.of(strategy)));
             for (String[] h : HEADLINE) {
                 Table r = Rows.where(summary, "strategy", strategy, "metric", h[0]);
-                row.add(HtmlTable.Cell.of(r.rowCount() == 0 ? "–" : Format.estimate(h[0], r.doubleColumn("mean").get(0),
-                        r.doubleColumn("ci_low").get(0), r.doubleColumn("ci_high").get(0))));
+                row.add(HtmlTable.Cell.of(r.rowCount() == 0 ? "–" : Format.estimate(h[0], r.doubleColumn("mean").getDouble(0),
+                        r.doubleColumn("ci_low").getDouble(0), r.doubleColumn("ci_high").getDouble(0))));
             }
             rows.add(row);
         }
@@ -132,9 +132,9 @@ public final class RunReport {
                     row.add(HtmlTable.Cell.of("–"));
                     continue;
                 }
-                double d = r.doubleColumn(col).get(0);
-                double lo = r.doubleColumn(col + "_low").get(0);
-                double hi = r.doubleColumn(col + "_high").get(0);
+                double d = r.doubleColumn(col).getDouble(0);
+                double lo = r.doubleColumn(col + "_low").getDouble(0);
+                double hi = r.doubleColumn(col + "_high").getDouble(0);
                 boolean ns = !(lo > 0 || hi < 0);
                 String text = Format.difference(h[0], d, lo, hi);
                 row.add(new HtmlTable.Cell(Double.isNaN(d) ? text : ns ? text + " (n.s.)" : text, ns && !Double.isNaN(d)));
@@ -152,8 +152,8 @@ public final class RunReport {
             Table r = Rows.where(concentration, "strategy", strategy);
             double share = Double.NaN;
             for (int i = 0; i < r.rowCount(); i++) {
-                if (Math.abs(r.doubleColumn("customer_share").get(i) - 0.2) < 1e-9) {
-                    share = r.doubleColumn("revenue_share").get(i);
+                if (Math.abs(r.doubleColumn("customer_share").getDouble(i) - 0.2) < 1e-9) {
+                    share = r.doubleColumn("revenue_share").getDouble(i);
                 }
             }
             rows.add(List.of(HtmlTable.Cell.of(strategy), HtmlTable.Cell.of(Format.value("retention", share))));
