@@ -113,8 +113,13 @@ public final class Charts {
         p.add(HeatmapTrace.builder(p.text.of(to), p.text.of(from), z).build());
         p.set(0, "colorscale", "'Blues'");
         p.set(0, "reversescale", "true");
+        p.set(0, "texttemplate", "'%{z:.0f}'");
+        p.set(0, "hovertemplate", "'%{y} → %{x}: %{z:.1f}<extra></extra>'");
+        p.layoutPatch("yaxis.autorange", "'reversed'");
+        p.layoutPatch("xaxis.type", "'category'");
+        p.layoutPatch("yaxis.type", "'category'");
         return p.chart("Tier migrations: " + strategy,
-                "Mean number of customers moving from the tier on the left to the tier at the bottom over the horizon "
+                "Mean number of customers moving from the tier on the left (row) to the tier at the bottom (column) over the horizon "
                         + "(summed over re-tiering points, averaged over replications).",
                 p.layoutBuilder("to tier", "from tier").width(700).build());
     }

@@ -69,8 +69,8 @@ public final class FitRunReport {
         for (int r = 0; r < t.rowCount(); r++) {
             List<HtmlTable.Cell> row = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
-                Object v = t.column(c).get(r);
-                row.add(HtmlTable.Cell.of(v instanceof Double d ? Format.number(d) : String.valueOf(v)));
+                row.add(HtmlTable.Cell.of(t.column(c) instanceof tech.tablesaw.api.DoubleColumn d
+                        ? Format.number(d.getDouble(r)) : t.stringColumn(c).get(r)));
             }
             rows.add(row);
         }

@@ -41,6 +41,12 @@ final class Format {
 
     /** A plain number with a few significant digits. */
     static String number(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4g", v);
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -27,7 +27,7 @@ public record ReportPage(String title, List<String> facts, List<Section> section
             th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right} th{background:#f3f3f3}
             td:first-child,th:first-child{text-align:left} td.ns{color:#999}
             pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
-            .chart{width:100%;min-height:460px} nav ul{columns:2;font-size:.9em}
+            .chart{width:100%;min-height:460px} nav ul{columns:2;font-size:.9em} .scroll{overflow-x:auto}
             """;
 
     /** Writes the page to {@code file} atomically (temporary file, then rename). */
@@ -104,7 +104,7 @@ public record ReportPage(String title, List<String> facts, List<Section> section
     private static void table(Writer out, HtmlTable t) throws IOException {
         out.write("<h3>" + Html.escape(t.title()) + "</h3>\n");
         caption(out, t.caption());
-        out.write("<table>\n<thead><tr>");
+        out.write("<div class=\"scroll\"><table>\n<thead><tr>");
         for (String h : t.header()) {
             out.write("<th>" + Html.escape(h) + "</th>");
         }
@@ -117,6 +117,6 @@ public record ReportPage(String title, List<String> facts, List<Section> section
             }
             out.write("</tr>\n");
         }
-        out.write("</tbody></table>\n");
+        out.write("</tbody></table></div>\n");
     }
 }

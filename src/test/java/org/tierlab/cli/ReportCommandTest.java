@@ -1,0 +1,51 @@
+package org.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tierlab run} writes report.html; {@code tierlab report DIR} rebuilds it and rejects other folders. */
+class ReportCommandTest {
+
+    @Test
+    void runWritesTheReportAndReportRebuildsItIdentically(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        Path report = out.resolve("report.html");
+        String written = Files.readString(report, StandardCharsets.UTF_8);
+        for (String expected : new String[] {"tierlab run: small", "abc-care", "stage-care", "Retention of the starting cohort",
+            "Staff hours: am", "Tier migrations: abc-care", "Revenue concentration", "Difference to uniform"}) {
+            assertTrue(written.contains(expected), expected);
+        }
+        Files.delete(report);
+        CliTestSupport.Result again = CliTestSupport.run("report", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("report.html"));
+        assertEquals(written, Files.readString(report, StandardCharsets.UTF_8), "rebuilt from the CSVs alone");
+    }
+
+    @Test
+    void aFolderThatIsNotARunFolderIsAClearError(@TempDir Path dir) throws Exception {
+        CliTestSupport.Result missing = CliTestSupport.run("report", dir.resolve("nope").toString());
+        assertEquals(TierlabCommand.EXIT_BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("is not a folder"), missing.err());
+        CliTestSupport.Result empty = CliTestSupport.run("report", dir.toString());
+        assertEquals(TierlabCommand.EXIT_BAD_INPUT, empty.exitCode());
+        assertTrue(empty.err().contains("neither summary.csv"), empty.err());
+        Files.writeString(dir.resolve("summary.csv"), "strategy,metric,mean\nx,retention,abc\n");
+        CliTestSupport.Result broken = CliTestSupport.run("report", dir.toString());
+        assertEquals(TierlabCommand.EXIT_BAD_INPUT, broken.exitCode());
+        for (CliTestSupport.Result r : new CliTestSupport.Result[] {missing, empty, broken}) {
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("report.html")));
+    }
+}
