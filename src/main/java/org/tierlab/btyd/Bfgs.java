@@ -14,6 +14,12 @@ final class Bfgs {
     private static final int MAX_ITERATIONS = 500;
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
+    /**
+     * The objective's rounding noise relative to its size: the sufficient-decrease tests allow this much increase
+     * (the approximate Wolfe conditions of Hager and Zhang), so that near the optimum, where the objective no
+     * longer changes visibly, steps are taken on the (accurate) gradient alone.
+     */
+    private static final double NOISE = 1e-12;
     /** Largest change of a log-parameter in one line-search trial. */
     private static final double MAX_STEP = 5;
 
@@ -159,6 +165,7 @@ final class Bfgs {
         double slopePrev = slope0;
         double[] gPrev = g0.clone();
         double[] g = new double[k];
+        double noise = NOISE * Math.max(1, Math.abs(f0));
         for (int i = 0; i < 60; i++) {
             double fa = trial(x, d, a, xNew, g);
             if (!Double.isFinite(fa)) {
@@ -170,7 +177,7 @@ final class Bfgs {
                 continue;
             }
             double sa = dot(g, d);
-            if (fa > f0 + C1 * a * slope0 || (i > 0 && fa >= fPrev)) {
+            if (fa > f0 + C1 * a * slope0 + noise || (i > 0 && fa >= fPrev)) {
                 return zoom(x, f0, slope0, d, aPrev, fPrev, slopePrev, gPrev, a, fa, xNew, gNew);
             }
             if (Math.abs(sa) <= -C2 * slope0) {
@@ -200,6 +207,8 @@ final class Bfgs {
         double bestA = lo > 0 ? lo : Double.NaN;
         double bestF = lo > 0 ? fLo : f0;
         double[] bestG = gLo.clone();
+        double noise = NOISE * Math.max(1, Math.abs(f0));
+        double dMax = maxAbs(d);
         for (int j = 0; j < 60; j++) {
             double width = hi - lo;
             // minimiser of the quadratic through (lo, fLo) with slope sLo and (hi, fHi), kept inside the interval
@@ -210,17 +219,17 @@ final class Bfgs {
             if (!(a >= lowEnd && a <= highEnd)) {
                 a = lo + 0.5 * width;
             }
-            if (Math.abs(width) < 1e-15 * Math.max(1, Math.abs(lo))) {
+            if (Math.abs(width) * dMax < 1e-13) {
                 break;
             }
             double fa = trial(x, d, a, xNew, g);
-            if (!Double.isFinite(fa) || fa > f0 + C1 * a * slope0 || fa >= fLo) {
+            if (!Double.isFinite(fa) || fa > f0 + C1 * a * slope0 + noise || fa > fLo + noise) {
                 hi = a;
                 fHi = Double.isFinite(fa) ? fa : Double.MAX_VALUE;
                 continue;
             }
             double sa = dot(g, d);
-            if (fa < bestF) {
+            if (fa <= bestF + noise && Math.abs(sa) < Math.abs(slope0)) {
                 bestA = a;
                 bestF = fa;
                 System.arraycopy(g, 0, bestG, 0, k);
@@ -237,7 +246,7 @@ final class Bfgs {
             fLo = fa;
             sLo = sa;
         }
-        if (Double.isNaN(bestA) || !(bestF < f0)) {
+        if (Double.isNaN(bestA) || !(bestF <= f0 + noise)) {
             return Double.NaN;
         }
         // settle for sufficient decrease without the curvature condition

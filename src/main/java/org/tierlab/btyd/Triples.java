@@ -17,6 +17,11 @@ final class Triples {
     final double[] T;
     final int[] tIndex;
     final double[] count;
+    /** Per triple: the number of its (x, t_x) pair and of its (x, T) pair; the numbers of such pairs. */
+    final int[] xTxPair;
+    final int[] xTPair;
+    final int xTxPairs;
+    final int xTPairs;
     /** Distinct values of x (in order of first appearance) and the customers with each. */
     final int[] xValues;
     final double[] xCount;
@@ -44,11 +49,16 @@ final class Triples {
         maxX = mx;
         // a triple is a pair of indices (x, tx) and an index of T: number the pairs, then the (pair, T) pairs
         ValueIndex pairs = new ValueIndex(n);
+        ValueIndex tPairs = new ValueIndex(n);
         ValueIndex triples = new ValueIndex(n);
         int[] first = new int[n];
         int[] tripleOf = new int[n];
+        int[] pairOf = new int[n];
+        int[] tPairOf = new int[n];
         for (int i = 0; i < n; i++) {
             int pair = pairs.indexOf(((long) xi[i] << 32) | txi[i]);
+            pairOf[i] = pair;
+            tPairOf[i] = tPairs.indexOf(((long) xi[i] << 32) | ti[i]);
             int before = triples.size();
             int t = triples.indexOf(((long) pair << 32) | ti[i]);
             if (t == before) {
@@ -64,6 +74,10 @@ final class Triples {
         T = new double[size];
         tIndex = new int[size];
         count = new double[size];
+        xTxPair = new int[size];
+        xTPair = new int[size];
+        xTxPairs = pairs.size();
+        xTPairs = tPairs.size();
         for (int i = 0; i < n; i++) {
             count[tripleOf[i]]++;
         }
@@ -75,6 +89,8 @@ final class Triples {
             txIndex[t] = txi[i];
             T[t] = s.T[i];
             tIndex[t] = ti[i];
+            xTxPair[t] = pairOf[i];
+            xTPair[t] = tPairOf[i];
         }
         xValues = new int[xs.size()];
         xCount = new double[xs.size()];
