@@ -2,17 +2,17 @@ package org.tierlab.log;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tierlab.config.ConfigException;
 
 /**
@@ -46,11 +46,19 @@ public final class TransactionLog {
         }
     }
 
-    /** Reads a log file; errors name the file, the line and the field. */
+    /**
+     * Reads a log file; errors name the file, the line and the field. Lines are parsed from the bytes (no
+     * split, no regex, no object per row, customer ids looked up by their bytes) when the separator is white
+     * space or one character and the dates are ISO or yyyyMMdd; any line the byte parser is unsure of (a bad
+     * row, non-ASCII or control characters, an unusual number) is read as a string exactly as
+     * {@link #readByLines} reads it, so results and error messages are the same.
+     */
     public static TransactionLog read(Path file, LogFormat format) {
         String name = file.toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            return parse(name, in, format);
+        try (InputStream in = Files.newInputStream(file)) {
+            Rows rows = new Rows(name, format);
+            rows.parseBytes(in);
+            return rows.finish();
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, 0, null, "file not found");
         } catch (IOException e) {
@@ -58,22 +66,335 @@ public final class TransactionLog {
         }
     }
 
-    private static TransactionLog parse(String name, BufferedReader in, LogFormat f) throws IOException {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        int[] cust = new int[1 << 16];
-        int[] days = new int[1 << 16];
-        double[] amounts = new double[1 << 16];
-        int n = 0;
-        long skipped = 0;
-        List<String> sample = new ArrayList<>();
-        String line;
-        int lineNo = 0;
-        int need = f.fieldsNeeded();
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+    /** Reads a log file line by line as strings (the reference for {@link #read}, which must agree with it). */
+    static TransactionLog readByLines(Path file, LogFormat format) {
+        String name = file.toString();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            Rows rows = new Rows(name, format);
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                rows.line(line, lineNo);
+            }
+            return rows.finish();
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name, 0, null, "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(name, 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The rows read so far, and the two ways of reading a line. */
+    private static final class Rows {
+        private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15};
+        private final String name;
+        private final LogFormat f;
+        private final int need;
+        /** The separator byte, WHITESPACE, or NONE when only the string path can split the lines. */
+        private final int separator;
+        private static final int WHITESPACE = -1;
+        private static final int NONE = -2;
+        /** 8 for yyyyMMdd, 10 for ISO yyyy-MM-dd, 0 when only the string path can read the dates. */
+        private final int dateLength;
+        private final IdIndex index = new IdIndex();
+        private int[] cust = new int[1 << 16];
+        private int[] days = new int[1 << 16];
+        private double[] amounts = new double[1 << 16];
+        private int n;
+        private long skipped;
+        private final List<String> sample = new ArrayList<>();
+        /** Field bounds of the line being parsed from bytes. */
+        private final int[] from;
+        private final int[] to;
+
+        Rows(String name, LogFormat f) {
+            this.name = name;
+            this.f = f;
+            need = f.fieldsNeeded();
+            separator = separatorByte(f.separator());
+            dateLength = f.dates() == DateTimeFormatter.BASIC_ISO_DATE ? 8 : f.dates() == DateTimeFormatter.ISO_LOCAL_DATE ? 10 : 0;
+            from = new int[need];
+            to = new int[need];
+        }
+
+        /** The byte a separator regular expression stands for, or WHITESPACE or NONE. */
+        private static int separatorByte(String regex) {
+            if (regex == null) {
+                return WHITESPACE;
+            }
+            char c;
+            if (regex.length() == 1 && ".$|()[{^?*+\\".indexOf(regex.charAt(0)) < 0) {
+                c = regex.charAt(0);
+            } else if (regex.length() == 5 && regex.startsWith("\\Q") && regex.endsWith("\\E")) {
+                c = regex.charAt(2);
+            } else {
+                return NONE;
+            }
+            return c > ' ' && c < 0x7f || c == '\t' ? c : NONE;
+        }
+
+        /** Reads all lines from bytes: lines end at \n, \r or \r\n, as BufferedReader's. */
+        void parseBytes(InputStream in) throws IOException {
+            byte[] buf = new byte[1 << 16];
+            int len = 0;
+            int lineNo = 0;
+            boolean skipLf = false;
+            boolean eof = false;
+            while (!eof) {
+                int got = in.read(buf, len, buf.length - len);
+                if (got < 0) {
+                    eof = true;
+                } else {
+                    len += got;
+                }
+                int pos = 0;
+                while (true) {
+                    if (skipLf && pos < len) {
+                        if (buf[pos] == '\n') {
+                            pos++;
+                        }
+                        skipLf = false;
+                    }
+                    int end = pos;
+                    while (end < len && buf[end] != '\n' && buf[end] != '\r') {
+                        end++;
+                    }
+                    if (end == len) {
+                        if (eof && end > pos) {
+                            lineNo++;
+                            line(buf, pos, end, lineNo);
+                            pos = end;
+                        }
+                        break;
+                    }
+                    lineNo++;
+                    line(buf, pos, end, lineNo);
+                    skipLf = buf[end] == '\r';
+                    pos = end + 1;
+                }
+                // keep the unfinished line at the front, growing the buffer if it fills it
+                int rest = len - pos;
+                if (rest > 0 && pos > 0) {
+                    System.arraycopy(buf, pos, buf, 0, rest);
+                }
+                len = rest;
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+            }
+        }
+
+        /** One line from bytes [start, end): parsed here when simple, else as a string. */
+        private void line(byte[] b, int start, int end, int lineNo) {
+            if (lineNo == 1 && f.header()) {
+                return;
+            }
+            if (separator == NONE || dateLength == 0 || !fields(b, start, end)) {
+                line(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNo);
+                return;
+            }
+            if (from[0] < 0) {
+                return; // blank
+            }
+            int d = date(b, from[f.dateColumn()], to[f.dateColumn()]);
+            if (d == Integer.MIN_VALUE) {
+                line(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNo);
+                return;
+            }
+            double amt = 0;
+            if (f.amountColumn() >= 0) {
+                amt = amount(b, from[f.amountColumn()], to[f.amountColumn()]);
+                if (!(amt >= 0) || Double.isInfinite(amt)) {
+                    line(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNo);
+                    return;
+                }
+            }
+            int c = index.indexOf(b, from[f.idColumn()], to[f.idColumn()] - from[f.idColumn()]);
+            add(c, d, amt);
+        }
+
+        /**
+         * Finds the first {@link #need} fields' bounds (trimmed) in from/to; from[0] = -1 for a blank line. False if
+         * the line has fewer fields or a byte (control, non-ASCII) on which the string path might differ.
+         */
+        private boolean fields(byte[] b, int start, int end) {
+            int i = start;
+            if (separator == WHITESPACE) {
+                int k = 0;
+                while (true) {
+                    while (i < end && isSpace(b[i])) {
+                        i++;
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                    int s = i;
+                    while (i < end && !isSpace(b[i])) {
+                        int v = b[i];
+                        if (v < ' ' || v >= 0x7f) {
+                            return false;
+                        }
+                        i++;
+                    }
+                    if (k < need) {
+                        from[k] = s;
+                        to[k] = i;
+                    }
+                    k++;
+                    if (k == need) {
+                        // the rest only needs checking for bytes the string path would treat differently
+                        for (int j = i; j < end; j++) {
+                            int v = b[j];
+                            if ((v < ' ' && !isSpace(b[j])) || v >= 0x7f) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }
+                }
+                if (k == 0) {
+                    from[0] = -1;
+                    return true;
+                }
+                return false;
+            }
+            boolean blank = true;
+            for (int j = start; j < end; j++) {
+                int v = b[j];
+                if ((v < ' ' && v != '\t') || v >= 0x7f) {
+                    return false;
+                }
+                blank &= v == ' ' || v == '\t';
+            }
+            if (blank) {
+                from[0] = -1;
+                return true;
+            }
+            int k = 0;
+            int s = start;
+            for (int j = start; j <= end && k < need; j++) {
+                if (j == end || b[j] == separator) {
+                    int a = s;
+                    int z = j;
+                    while (a < z && b[a] <= ' ') {
+                        a++;
+                    }
+                    while (z > a && b[z - 1] <= ' ') {
+                        z--;
+                    }
+                    from[k] = a;
+                    to[k] = z;
+                    k++;
+                    s = j + 1;
+                }
+            }
+            return k == need;
+        }
+
+        private static boolean isSpace(byte v) {
+            return v == ' ' || v == '\t' || v == 0x0B || v == '\f' || v == '\r';
+        }
+
+        /** Epoch day of a yyyyMMdd or yyyy-MM-dd date, or MIN_VALUE if not one (or not a valid date). */
+        private int date(byte[] b, int s, int e) {
+            if (e - s != dateLength) {
+                return Integer.MIN_VALUE;
+            }
+            int y = digits(b, s, 4);
+            int m;
+            int d;
+            if (dateLength == 8) {
+                m = digits(b, s + 4, 2);
+                d = digits(b, s + 6, 2);
+            } else {
+                if (b[s + 4] != '-' || b[s + 7] != '-') {
+                    return Integer.MIN_VALUE;
+                }
+                m = digits(b, s + 5, 2);
+                d = digits(b, s + 8, 2);
+            }
+            if (y < 0 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) {
+                return Integer.MIN_VALUE;
+            }
+            return (int) epochDay(y, m, d);
+        }
+
+        private static int digits(byte[] b, int s, int count) {
+            int v = 0;
+            for (int i = s; i < s + count; i++) {
+                int c = b[i] - '0';
+                if (c < 0 || c > 9) {
+                    return -1 << 20;
+                }
+                v = v * 10 + c;
+            }
+            return v;
+        }
+
+        private static boolean leap(long y) {
+            return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+        }
+
+        private static int monthLength(int y, int m) {
+            return switch (m) {
+                case 2 -> leap(y) ? 29 : 28;
+                case 4, 6, 9, 11 -> 30;
+                default -> 31;
+            };
+        }
+
+        /** As LocalDate.toEpochDay, for years 0 and later. */
+        static long epochDay(long y, long m, long d) {
+            long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+            total += (367 * m - 362) / 12;
+            total += d - 1;
+            if (m > 2) {
+                total--;
+                if (!leap(y)) {
+                    total--;
+                }
+            }
+            return total - 719_528;
+        }
+
+        /**
+         * A plain decimal (digits with at most one point, at most 15 digits) exactly as Double.parseDouble reads it:
+         * the digits as a whole number below 2^53 divided by a power of ten up to 1e15, both exact, so the one
+         * rounding is the correct one. Anything else goes to Double.parseDouble; NaN if that fails.
+         */
+        private static double amount(byte[] b, int s, int e) {
+            long mantissa = 0;
+            int digits = 0;
+            int point = -1;
+            for (int i = s; i < e; i++) {
+                int c = b[i];
+                if (c >= '0' && c <= '9') {
+                    mantissa = mantissa * 10 + (c - '0');
+                    digits++;
+                } else if (c == '.' && point < 0) {
+                    point = i;
+                } else {
+                    digits = 99;
+                    break;
+                }
+            }
+            if (digits >= 1 && digits <= 15) {
+                int fraction = point < 0 ? 0 : e - point - 1;
+                return fraction == 0 ? mantissa : mantissa / POW10[fraction];
+            }
+            try {
+                return Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+            } catch (NumberFormatException x) {
+                return Double.NaN;
+            }
+        }
+
+        /** One line as a string: split, LocalDate.parse, Double.parseDouble, the errors. */
+        void line(String line, int lineNo) {
             if (lineNo == 1 && f.header() || line.isBlank()) {
-                continue;
+                return;
             }
             String[] fields = f.separator() == null ? line.trim().split("\\s+") : line.split(f.separator(), -1);
             String problem = null;
@@ -107,15 +428,12 @@ public final class TransactionLog {
                 if (sample.size() < 5) {
                     sample.add("line " + lineNo + ": " + problem);
                 }
-                continue;
+                return;
             }
-            String id = fields[f.idColumn()].trim();
-            Integer c = index.get(id);
-            if (c == null) {
-                c = ids.size();
-                index.put(id, c);
-                ids.add(id);
-            }
+            add(index.indexOf(fields[f.idColumn()].trim()), d, amt);
+        }
+
+        private void add(int c, int d, double amt) {
             if (n == cust.length) {
                 cust = Arrays.copyOf(cust, n * 2);
                 days = Arrays.copyOf(days, n * 2);
@@ -126,7 +444,80 @@ public final class TransactionLog {
             amounts[n] = amt;
             n++;
         }
-        return sortAndMerge(ids, cust, days, amounts, n, f.mergeSameDay(), skipped, sample);
+
+        TransactionLog finish() {
+            return sortAndMerge(index.ids, cust, days, amounts, n, f.mergeSameDay(), skipped, sample);
+        }
+    }
+
+    /**
+     * Customer ids numbered in order of first appearance, looked up by their ISO-8859-1 bytes (open addressing
+     * over a byte pool: no object per row; a String per customer).
+     */
+    private static final class IdIndex {
+        final List<String> ids = new ArrayList<>();
+        private byte[] pool = new byte[1 << 16];
+        private int poolSize;
+        private int[] offset = new int[1024];
+        private int[] length = new int[1024];
+        private int[] hashes = new int[1024];
+        /** Slot -> customer number + 1 (0 = empty). */
+        private int[] slots = new int[2048];
+
+        int indexOf(String id) {
+            byte[] b = id.getBytes(StandardCharsets.ISO_8859_1);
+            return indexOf(b, 0, b.length);
+        }
+
+        int indexOf(byte[] b, int s, int len) {
+            int h = 1;
+            for (int i = s; i < s + len; i++) {
+                h = 31 * h + b[i];
+            }
+            h ^= h >>> 16;
+            int mask = slots.length - 1;
+            int slot = h & mask;
+            while (slots[slot] != 0) {
+                int c = slots[slot] - 1;
+                if (hashes[c] == h && length[c] == len
+                        && Arrays.equals(pool, offset[c], offset[c] + len, b, s, s + len)) {
+                    return c;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int c = ids.size();
+            if (c == offset.length) {
+                offset = Arrays.copyOf(offset, c * 2);
+                length = Arrays.copyOf(length, c * 2);
+                hashes = Arrays.copyOf(hashes, c * 2);
+            }
+            while (poolSize + len > pool.length) {
+                pool = Arrays.copyOf(pool, pool.length * 2);
+            }
+            System.arraycopy(b, s, pool, poolSize, len);
+            offset[c] = poolSize;
+            length[c] = len;
+            hashes[c] = h;
+            poolSize += len;
+            ids.add(new String(b, s, len, StandardCharsets.ISO_8859_1));
+            slots[slot] = c + 1;
+            if ((c + 1) * 2 > slots.length) {
+                rehash();
+            }
+            return c;
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int c = 0; c < ids.size(); c++) {
+                int slot = hashes[c] & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = c + 1;
+            }
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ class FastLikelihoodTest {
     private static final double[][] BG_POINTS = {{1, 1, 1, 1}, {0.243, 4.414, 0.793, 2.426}, {3, 0.2, 12, 0.05},
         {0.01, 80, 0.3, 40}, {1.7, 1e-3, 2e-3, 900}};
     private static final double[][] PARETO_POINTS = {{1, 1, 1, 1}, {0.553, 10.578, 0.606, 11.669}, {0.5, 2, 0.6, 30},
-        {2, 40, 0.3, 0.5}, {0.2, 0.5, 2.5, 60}, {1.3, 100, 0.01, 0.2}, {0.5, 1e4, 0.005, 0.6}, {0.5, 0.6, 0.005, 1e4}};
+        {2, 40, 0.3, 0.5}, {0.2, 0.5, 2.5, 60}, {1.3, 100, 0.01, 0.2}, {0.5, 1e4, 0.005, 0.6}, {0.5, 0.6, 0.005, 1e4}, {0.7, 3, 1.4, 3}};
     private static final double[][] GG_POINTS = {{1, 1, 1}, {6.25, 3.74, 15.44}, {0.1, 30, 0.5}, {40, 0.2, 300}};
 
     @Test
@@ -58,6 +58,26 @@ class FastLikelihoodTest {
                 }
             }
         }
+    }
+
+    @Test
+    void gammaRatiosByRecurrenceAgreeWithLnGamma() {
+        int[] xs = {0, 1, 2, 7, 30, 5};
+        double[] lnA = new double[xs.length];
+        double[] psiA = new double[xs.length];
+        double[] lnB = new double[xs.length];
+        double[] psiB = new double[xs.length];
+        for (double v : new double[] {1e-3, 0.243, 1, 6.5, 300}) {
+            SpecialFunctions.gammaRatios(v, xs, 30, new double[31], new double[31], lnA, psiA);
+            for (int i = 0; i < xs.length; i++) {
+                lnB[i] = SpecialFunctions.lnGamma(v + xs[i]) - SpecialFunctions.lnGamma(v);
+                psiB[i] = SpecialFunctions.digamma(v + xs[i]) - SpecialFunctions.digamma(v);
+                assertEquals(lnB[i], lnA[i], 1e-12 * (1 + Math.abs(lnB[i])), "lnGamma ratio at " + v + ", " + xs[i]);
+                assertEquals(psiB[i], psiA[i], 1e-12 * (1 + Math.abs(psiB[i])), "digamma difference at " + v + ", " + xs[i]);
+            }
+        }
+        assertTrue(SpecialFunctions.dense(6, 30));
+        assertTrue(!SpecialFunctions.dense(2, 1_000_000));
     }
 
     /** Estimates, standard errors and log-likelihoods of the Nelder-Mead fits (tierlab before BFGS). */
