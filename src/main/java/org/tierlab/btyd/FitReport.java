@@ -20,6 +20,9 @@ public final class FitReport {
     private final Fit gg;
     private final double holdoutLength;
     private final Clv clv;
+    /** Each model's expected holdout transactions per customer, computed once for every table that shows them. */
+    private final double[] bgnbdHoldout;
+    private final double[] paretoHoldout;
 
     /**
      * How customer lifetime value is computed: expected revenue over {@code horizon} time units, each unit's
@@ -49,6 +52,12 @@ public final class FitReport {
         this.gg = gg;
         this.holdoutLength = holdoutLength;
         this.clv = clv;
+        bgnbdHoldout = new double[s.size()];
+        paretoHoldout = new double[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            bgnbdHoldout[i] = BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
+            paretoHoldout[i] = ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
+        }
     }
 
     /** One row per model and parameter. */
@@ -101,8 +110,8 @@ public final class FitReport {
             int k = Math.min(s.x[i], POOL);
             count[k]++;
             actual[k] += s.holdoutX[i];
-            expected[k] += BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
-            expectedPareto[k] += ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
+            expected[k] += bgnbdHoldout[i];
+            expectedPareto[k] += paretoHoldout[i];
         }
         for (int k = 0; k <= POOL; k++) {
             actual[k] = count[k] == 0 ? Double.NaN : actual[k] / count[k];
@@ -144,11 +153,11 @@ public final class FitReport {
             spend.append(s.meanSpend[i]);
             hx.append(s.holdoutX[i]);
             alive.append(BgNbd.probabilityAlive(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i]));
-            expected.append(BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength));
+            expected.append(bgnbdHoldout[i]);
             double spendEstimate = GammaGamma.expectedSpend(gg.estimate(), s.x[i], s.meanSpend[i]);
             value.append(spendEstimate);
             pAlive.append(ParetoNbd.probabilityAlive(pareto.estimate(), s.x[i], s.tx[i], s.T[i]));
-            pExpected.append(ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength));
+            pExpected.append(paretoHoldout[i]);
             lifetimeValue.append(clv(i, spendEstimate));
         }
         return Table.create("customers").addColumns(id, x, tx, t, spend, hx, alive, expected, value, pAlive, pExpected,
@@ -174,18 +183,17 @@ public final class FitReport {
     public Table accuracy() {
         List<String> names = List.of("mae", "rmse", "bias", "actual_total", "predicted_total", "aggregate_error_pct");
         return Table.create("accuracy").addColumns(StringColumn.create("measure", names),
-                DoubleColumn.create("bgnbd", accuracy(true)), DoubleColumn.create("pareto_nbd", accuracy(false)));
+                DoubleColumn.create("bgnbd", accuracy(bgnbdHoldout)), DoubleColumn.create("pareto_nbd", accuracy(paretoHoldout)));
     }
 
-    private double[] accuracy(boolean bg) {
+    private double[] accuracy(double[] predicted) {
         double abs = 0;
         double sq = 0;
         double bias = 0;
         double actualTotal = 0;
         double predictedTotal = 0;
         for (int i = 0; i < s.size(); i++) {
-            double e = bg ? BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength)
-                    : ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
+            double e = predicted[i];
             double err = e - s.holdoutX[i];
             abs += Math.abs(err);
             sq += err * err;

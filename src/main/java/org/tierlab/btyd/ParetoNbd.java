@@ -417,34 +417,6 @@ public final class ParetoNbd implements LikelihoodModel, Differentiable {
      * to about 1e-12 relative; the sum is taken relative to its largest term so nothing underflows.
      */
     static double lnIntegral(double r, double alpha, double s, double beta, int x, double tx, double T) {
-        double m = Math.min(alpha, beta);
-        double d = Math.abs(alpha - beta);
-        double lo = Math.log(m + tx);
-        double hi = Math.log(m + T);
-        if (hi <= lo) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        // t = e^u - m: the factor with the smaller constant is e^u, the other is e^u + d
-        double pSmall = alpha <= beta ? r + x : s + 1;
-        double pLarge = alpha <= beta ? s + 1 : r + x;
-        int panels = (int) Math.min(400, Math.ceil((Math.abs(1 - pSmall) + pLarge) * (hi - lo) / 2) + 1);
-        double width = (hi - lo) / panels;
-        double[] logs = new double[panels * GL_NODES.length];
-        double top = Double.NEGATIVE_INFINITY;
-        int n = 0;
-        for (int j = 0; j < panels; j++) {
-            double mid = lo + (j + 0.5) * width;
-            for (int k = 0; k < GL_NODES.length; k++) {
-                double u = mid + 0.5 * width * GL_NODES[k];
-                double v = (1 - pSmall) * u - pLarge * Math.log(Math.exp(u) + d) + Math.log(GL_WEIGHTS[k] * 0.5 * width);
-                logs[n++] = v;
-                top = Math.max(top, v);
-            }
-        }
-        double sum = 0;
-        for (double v : logs) {
-            sum += Math.exp(v - top);
-        }
-        return top + Math.log(sum);
+        return lnIntegralAndGradient(r, alpha, s, beta, x, tx, T, new double[4]);
     }
 }

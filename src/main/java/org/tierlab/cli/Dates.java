@@ -1,10 +1,8 @@
 package org.tierlab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.tierlab.log.TransactionLog;
 
 /** Date options and log facts the log commands (fit, replay, score --log) share. */
@@ -43,14 +41,6 @@ final class Dates {
             throw new UserInputException("the log holds no transactions");
         }
         return LocalDate.ofEpochDay(first);
-    }
-
-    /** Prints the count and a sample of skipped rows, so nothing is dropped silently. */
-    static void reportSkipped(PrintWriter out, TransactionLog t) {
-        if (t.skipped() > 0) {
-            out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
-            t.skippedSample().forEach(s -> out.println("  " + s));
-        }
     }
 
     /** The file name without its extension, for default run folder names. */

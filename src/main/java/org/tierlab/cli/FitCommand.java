@@ -82,8 +82,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         LocalDate calEnd = periods.calibrationEnd();
         PrintWriter out = spec.commandLine().getOut();
-        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
-        Dates.reportSkipped(out, t);
+        TransactionLog t = logOptions.read(log, out);
         LocalDate holdEnd = periods.holdoutEnd(t);
         Summaries s = Summaries.of(t, calEnd, holdEnd, unitDays);
         if (s.size() == 0) {
@@ -113,7 +112,7 @@ public final class FitCommand implements Callable<Integer> {
             folder.commit();
         }
         if (emitPopulation != null) {
-            AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(), arrivals(s, t, unitDays),
+            AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(), arrivals(s, unitDays),
                     log.getFileName().toString()));
         }
         print(out, s, List.of(bg, pn, gg));
@@ -129,7 +128,7 @@ public final class FitCommand implements Callable<Integer> {
         return timeUnit.substring(0, timeUnit.length() - 1);
     }
 
-    private static int[] arrivals(Summaries s, TransactionLog t, double unitDays) {
+    private static int[] arrivals(Summaries s, double unitDays) {
         int start = Integer.MAX_VALUE;
         int end = Integer.MIN_VALUE;
         for (int d : s.firstDay) {

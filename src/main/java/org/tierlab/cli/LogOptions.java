@@ -2,13 +2,16 @@ package org.tierlab.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tierlab.log.LogFormat;
+import org.tierlab.log.TransactionLog;
 import picocli.CommandLine.Option;
 
 /** How to read a transaction log: the options `fit` shares with the other log commands. */
@@ -45,6 +48,16 @@ public final class LogOptions {
     @Option(names = "--cdnow", paramLabel = "FILE",
             description = "Preset for the CDNOW files: master or sample (overrides the column options).")
     String cdnow;
+
+    /** Reads {@code log} in this format and prints the count and a sample of any skipped rows. */
+    TransactionLog read(Path log, PrintWriter out) {
+        TransactionLog t = TransactionLog.read(log, format(log));
+        if (t.skipped() > 0) {
+            out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
+            t.skippedSample().forEach(s -> out.println("  " + s));
+        }
+        return t;
+    }
 
     /** False when the log has no amount column (--amount-col 0 or none). */
     boolean hasAmounts() {

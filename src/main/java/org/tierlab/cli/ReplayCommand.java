@@ -81,19 +81,19 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new UserInputException("--window-days must be >= 0, found " + windowDays);
         }
         PrintWriter out = spec.commandLine().getOut();
-        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
-        Dates.reportSkipped(out, t);
+        TransactionLog t = logOptions.read(log, out);
         LocalDate holdEnd = periods.holdoutEnd(t);
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
-        models.put(uniqueName(models, "bgnbd-value"), valueModel(t, calEnd, holdEnd, out));
+        Summaries weeks = Summaries.of(t, calEnd, holdEnd, 7);
+        models.put(uniqueName(models, "bgnbd-value"), valueModel(weeks, calEnd, holdEnd, out));
         TierHistory history;
         try {
             history = TierHistory.of(t, models, points, windowDays, logOptions.hasAmounts());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(log + ": " + e.getMessage());
         }
-        ReplayTables tables = new ReplayTables(history, t, (int) calEnd.toEpochDay(), (int) holdEnd.toEpochDay());
+        ReplayTables tables = new ReplayTables(history, weeks);
         Table validity = tables.validity();
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-replay"));
         try (RunFolder folder = RunFolder.open(target)) {
@@ -169,8 +169,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected holdout revenue. */
-    private TieringModel valueModel(TransactionLog t, LocalDate calEnd, LocalDate holdEnd, PrintWriter out) {
-        Summaries s = Summaries.of(t, calEnd, holdEnd, 7);
+    private TieringModel valueModel(Summaries s, LocalDate calEnd, LocalDate holdEnd, PrintWriter out) {
         Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, 0);
         Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, 0);
         for (Fit f : List.of(bg, gg)) {

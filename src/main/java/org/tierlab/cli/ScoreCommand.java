@@ -120,8 +120,7 @@ public final class ScoreCommand implements Callable<Integer> {
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
             return new Input(table.ids(), table.features());
         }
-        TransactionLog t = TransactionLog.read(log, logOptions.format(log));
-        Dates.reportSkipped(commandSpec.commandLine().getOut(), t);
+        TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
         LogFeatures lf = LogFeatures.asOf(t, (int) day.toEpochDay(), 0, logOptions.hasAmounts());
         List<String> ids = new ArrayList<>(lf.customer().length);

@@ -1,7 +1,7 @@
 package org.tierlab.replay;
 
 import java.util.List;
-import org.tierlab.log.TransactionLog;
+import org.tierlab.btyd.Summaries;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,22 +22,24 @@ public final class ReplayTables {
     private final double[] holdoutTransactions;
 
     /**
-     * @param calibrationEnd last calibration day (epoch day); the holdout runs from the next day
-     * @param holdoutEnd last holdout day (epoch day)
+     * @param holdout the log's summaries with the same calibration end as the history's last point: their holdout
+     *     transactions and spend are what each tier went on to buy
      */
-    public ReplayTables(TierHistory history, TransactionLog log, int calibrationEnd, int holdoutEnd) {
+    public ReplayTables(TierHistory history, Summaries holdout) {
         this.history = history;
-        holdoutRevenue = new double[log.customers()];
-        holdoutTransactions = new double[log.customers()];
-        for (int c = 0; c < log.customers(); c++) {
-            for (int row = log.firstRow(c); row < log.firstRow(c + 1); row++) {
-                int d = log.day(row);
-                if (d > calibrationEnd && d <= holdoutEnd) {
-                    holdoutRevenue[c] += log.amount(row);
-                    holdoutTransactions[c]++;
-                }
-            }
+        holdoutRevenue = new double[history.customers()];
+        holdoutTransactions = new double[history.customers()];
+        for (int i = 0; i < holdout.size(); i++) {
+            holdoutRevenue[holdout.customer[i]] = holdout.holdoutSpend[i];
+            holdoutTransactions[holdout.customer[i]] = holdout.holdoutX[i];
         }
+    }
+
+    /** Per-tier holdout totals of the tiers at the last point (the end of calibration). */
+    private TierSums atCalibrationEnd(String model) {
+        int last = history.points().size() - 1;
+        return TierSums.of(history.tiers(model, last), history.tierNames(model).size(), holdoutRevenue,
+                holdoutTransactions);
     }
 
     /** Customers per tier at each point. */
@@ -138,7 +140,6 @@ public final class ReplayTables {
 
     /** Per model and tier at the last point: customers and the holdout revenue and transactions they made. */
     public Table holdoutByTier() {
-        int last = history.points().size() - 1;
         StringColumn model = StringColumn.create("model");
         StringColumn tier = StringColumn.create("tier");
         IntColumn customers = IntColumn.create("customers");
@@ -150,8 +151,7 @@ public final class ReplayTables {
         DoubleColumn active = DoubleColumn.create("active_share");
         DoubleColumn perCustomer = DoubleColumn.create("revenue_per_customer");
         for (String m : history.modelNames()) {
-            TierSums t = TierSums.of(history.tiers(m, last), history.tierNames(m).size(), holdoutRevenue,
-                    holdoutTransactions);
+            TierSums t = atCalibrationEnd(m);
             for (int k = 0; k < t.customers.length; k++) {
                 model.append(m);
                 tier.append(history.tierNames(m).get(k));
@@ -183,8 +183,7 @@ public final class ReplayTables {
         DoubleColumn revenueShare = DoubleColumn.create("revenue_share");
         DoubleColumn transactionShare = DoubleColumn.create("transaction_share");
         for (String m : history.modelNames()) {
-            TierSums t = TierSums.of(history.tiers(m, last), history.tierNames(m).size(), holdoutRevenue,
-                    holdoutTransactions);
+            TierSums t = atCalibrationEnd(m);
             double c = 0;
             double r = 0;
             double x = 0;
@@ -230,7 +229,7 @@ public final class ReplayTables {
         DoubleColumn firstTier = DoubleColumn.create("first_tier_revenue_share");
         for (String m : history.modelNames()) {
             int[] tiers = history.tiers(m, last);
-            TierSums t = TierSums.of(tiers, history.tierNames(m).size(), holdoutRevenue, holdoutTransactions);
+            TierSums t = atCalibrationEnd(m);
             model.append(m);
             spearmanRevenue.append(Gains.spearman(tiers, holdoutRevenue));
             spearmanTransactions.append(Gains.spearman(tiers, holdoutTransactions));

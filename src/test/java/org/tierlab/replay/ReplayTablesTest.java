@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tierlab.btyd.Summaries;
 import org.tierlab.log.LogFormat;
 import org.tierlab.log.TransactionLog;
 import org.tierlab.score.AbcModel;
@@ -43,8 +44,7 @@ class ReplayTablesTest {
         models.put("abc", AbcModel.of("monetary", new double[] {0.5, 0.5}, List.of("A", "B")));
         TierHistory h = TierHistory.of(log, models, List.of(LocalDate.of(2020, 1, 31), LocalDate.of(2020, 2, 29)), 0,
                 true);
-        return new ReplayTables(h, log, (int) LocalDate.of(2020, 2, 29).toEpochDay(),
-                (int) LocalDate.of(2020, 3, 31).toEpochDay());
+        return new ReplayTables(h, Summaries.of(log, LocalDate.of(2020, 2, 29), LocalDate.of(2020, 3, 31), 1));
     }
 
     @Test
