@@ -16,12 +16,14 @@ import org.tierlab.btyd.Fit;
 import org.tierlab.btyd.GammaGamma;
 import org.tierlab.btyd.Summaries;
 import org.tierlab.config.ConfigNode;
+import org.tierlab.log.LogFeatures;
 import org.tierlab.log.TransactionLog;
 import org.tierlab.output.RunFolder;
 import org.tierlab.output.Tables;
 import org.tierlab.replay.ReplayTables;
 import org.tierlab.replay.TierHistory;
 import org.tierlab.score.PredictedValueModel;
+import org.tierlab.score.RfmModel;
 import org.tierlab.score.TieringModel;
 import org.tierlab.score.TieringSpecs;
 import picocli.CommandLine.Command;
@@ -95,6 +97,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         ReplayTables tables = new ReplayTables(history, weeks);
         Table validity = tables.validity();
+        LogFeatures atEnd = LogFeatures.asOf(t, (int) calEnd.toEpochDay(), windowDays, logOptions.hasAmounts());
+        Table customers = tables.customers(t.ids(), atEnd, rfmScorer(models).scores(atEnd.features()));
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-replay"));
         try (RunFolder folder = RunFolder.open(target)) {
             Tables.writeCsv(tables.tierSizes(), folder.dir().resolve("tier_sizes.csv"));
@@ -103,6 +107,8 @@ public final class ReplayCommand implements Callable<Integer> {
             Tables.writeCsv(tables.holdoutByTier(), folder.dir().resolve("holdout_by_tier.csv"));
             Tables.writeCsv(tables.gains(), folder.dir().resolve("gains.csv"));
             Tables.writeCsv(validity, folder.dir().resolve("validity.csv"));
+            Tables.writeCsv(customers, folder.dir().resolve("customers.csv"));
+            org.tierlab.report.Reports.write(folder.dir());
             folder.commit();
         }
         out.printf(Locale.ROOT, "%d customers; re-tiering points %s; holdout %s to %s%n", t.customers(), points,
@@ -158,6 +164,16 @@ public final class ReplayCommand implements Callable<Integer> {
             models.put(name, TieringSpecs.parse(root.get(name)));
         }
         return models;
+    }
+
+    /** The first RFM model compared, or the standard one: its scores go into customers.csv and the RFM grid. */
+    private static RfmModel rfmScorer(Map<String, TieringModel> models) {
+        for (TieringModel m : models.values()) {
+            if (m instanceof RfmModel r) {
+                return r;
+            }
+        }
+        return (RfmModel) TieringSpecs.parse(ConfigNode.parse("standard RFM", new java.io.StringReader("{model: rfm}")));
     }
 
     private static String uniqueName(Map<String, TieringModel> models, String name) {

@@ -2,6 +2,9 @@ package org.tierlab.replay;
 
 import java.util.List;
 import org.tierlab.btyd.Summaries;
+import org.tierlab.log.LogFeatures;
+import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.RfmScores;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -16,6 +19,8 @@ import tech.tablesaw.api.Table;
 public final class ReplayTables {
     /** Marker for customers acquired between two points, in the migration table's from_tier. */
     public static final String NEW = "(new)";
+    /** Prefix of the per-model tier columns of {@link #customers}. */
+    public static final String TIER_PREFIX = "tier_";
 
     private final TierHistory history;
     private final double[] holdoutRevenue;
@@ -239,6 +244,50 @@ public final class ReplayTables {
         }
         return Table.create("validity").addColumns(model, spearmanRevenue, spearmanTransactions, capture20, oracle20,
                 firstTier);
+    }
+
+    /**
+     * One row per customer acquired by the end of calibration: what was known then (recency in days, frequency,
+     * monetary), the R, F and M scores, each model's tier ({@code tier_MODEL}) and what the customer went on to buy
+     * in the holdout period.
+     *
+     * @param ids customer ids by log number
+     * @param atEnd the features at the last point (the end of calibration)
+     * @param rfm the R, F and M scores of {@code atEnd}'s customers, in its order
+     */
+    public Table customers(List<String> ids, LogFeatures atEnd, RfmScores rfm) {
+        int last = history.points().size() - 1;
+        int[] who = atEnd.customer();
+        StringColumn id = StringColumn.create("customer_id");
+        CustomerFeatures f = atEnd.features();
+        double[] recency = f.numeric(CustomerFeatures.RECENCY);
+        double[] frequency = f.numeric(CustomerFeatures.FREQUENCY);
+        double[] monetary = f.numeric(CustomerFeatures.MONETARY);
+        IntColumn r = IntColumn.create("r_score");
+        IntColumn fs = IntColumn.create("f_score");
+        IntColumn m = IntColumn.create("m_score");
+        DoubleColumn revenue = DoubleColumn.create("holdout_revenue");
+        DoubleColumn transactions = DoubleColumn.create("holdout_transactions");
+        for (int i = 0; i < who.length; i++) {
+            id.append(ids.get(who[i]));
+            r.append(rfm.r()[i]);
+            fs.append(rfm.f()[i]);
+            m.append(rfm.m()[i]);
+            revenue.append(holdoutRevenue[who[i]]);
+            transactions.append(holdoutTransactions[who[i]]);
+        }
+        Table t = Table.create("customers").addColumns(id, DoubleColumn.create("recency", recency),
+                DoubleColumn.create("frequency", frequency), DoubleColumn.create("monetary", monetary), r, fs, m);
+        for (String model : history.modelNames()) {
+            StringColumn tier = StringColumn.create(TIER_PREFIX + model);
+            int[] tiers = history.tiers(model, last);
+            List<String> names = history.tierNames(model);
+            for (int c : who) {
+                tier.append(names.get(tiers[c]));
+            }
+            t.addColumns(tier);
+        }
+        return t.addColumns(revenue, transactions);
     }
 
     private static double share(double part, double total) {

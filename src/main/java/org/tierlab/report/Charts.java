@@ -7,7 +7,6 @@ import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
@@ -110,14 +109,7 @@ public final class Charts {
             z[from.indexOf(rows.stringColumn("from_tier").get(r))][to.indexOf(rows.stringColumn("to_tier").get(r))] =
                     rows.doubleColumn("count").getDouble(r);
         }
-        p.add(HeatmapTrace.builder(p.text.of(to), p.text.of(from), z).build());
-        p.set(0, "colorscale", "'Blues'");
-        p.set(0, "reversescale", "true");
-        p.set(0, "texttemplate", "'%{z:.0f}'");
-        p.set(0, "hovertemplate", "'%{y} → %{x}: %{z:.1f}<extra></extra>'");
-        p.layoutPatch("yaxis.autorange", "'reversed'");
-        p.layoutPatch("xaxis.type", "'category'");
-        p.layoutPatch("yaxis.type", "'category'");
+        p.countHeatmap(from, to, z);
         return p.chart("Tier migrations: " + strategy,
                 "Mean number of customers moving from the tier on the left (row) to the tier at the bottom (column) over the horizon "
                         + "(summed over re-tiering points, averaged over replications).",

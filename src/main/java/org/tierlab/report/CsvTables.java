@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,13 +27,18 @@ public final class CsvTables {
 
     /** Reads {@code file}; {@code textColumns} are kept as strings. */
     public static Table read(Path file, Set<String> textColumns) {
+        return read(file, textColumns::contains);
+    }
+
+    /** Reads {@code file}; the columns whose names pass {@code isText} are kept as strings. */
+    public static Table read(Path file, Predicate<String> isText) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> names = parser.getHeaderNames();
             List<Column<?>> columns = new ArrayList<>();
             for (String n : names) {
-                columns.add(textColumns.contains(n) ? StringColumn.create(n) : DoubleColumn.create(n));
+                columns.add(isText.test(n) ? StringColumn.create(n) : DoubleColumn.create(n));
             }
             for (CSVRecord r : parser) {
                 for (int i = 0; i < names.size(); i++) {

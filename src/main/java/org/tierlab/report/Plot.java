@@ -9,6 +9,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -71,6 +72,28 @@ final class Plot {
         set(upper, "hoverinfo", "'skip'");
         set(lower, "hoverinfo", "'skip'");
         return line;
+    }
+
+    /**
+     * Adds a heatmap of counts from row categories (top to bottom) to column categories, each cell labelled with
+     * its count: the tier migration matrix.
+     */
+    void countHeatmap(List<String> rows, List<String> columns, double[][] z) {
+        int t = add(HeatmapTrace.builder(text.of(columns), text.of(rows), z).build());
+        set(t, "colorscale", "'Blues'");
+        set(t, "reversescale", "true");
+        set(t, "texttemplate", "'%{z:.0f}'");
+        set(t, "hovertemplate", "'%{y} → %{x}: %{z:.1f}<extra></extra>'");
+        layoutPatch("yaxis.autorange", "'reversed'");
+        layoutPatch("xaxis.type", "'category'");
+        layoutPatch("yaxis.type", "'category'");
+        automargins();
+    }
+
+    /** Lets Plotly widen the margins to fit long category labels (tier names) instead of cutting them off. */
+    void automargins() {
+        layoutPatch("xaxis.automargin", "true");
+        layoutPatch("yaxis.automargin", "true");
     }
 
     /** A plain line trace (not added). */

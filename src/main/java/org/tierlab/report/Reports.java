@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Entry point of the report module: recognises what kind of folder it is given (a {@code tierlab run} folder has
- * summary.csv, a {@code tierlab fit} folder parameters.csv) and writes its {@code report.html}.
+ * summary.csv, a {@code tierlab fit} folder parameters.csv, a {@code tierlab replay} folder validity.csv) and writes its {@code report.html}.
  */
 public final class Reports {
     /** The report's file name inside a run folder. */
@@ -30,10 +30,10 @@ public final class Reports {
         return name.matches("\\..+\\.partial-.*") ? name.substring(1, name.lastIndexOf(".partial-")) : name;
     }
 
-    /** The page for a run or fit folder. */
+    /** The page for a run, fit or replay folder. */
     public static ReportPage page(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new ReportException(dir + " is not a folder (expected a run folder written by tierlab run or fit)");
+            throw new ReportException(dir + " is not a folder (expected a folder written by tierlab run, fit or replay)");
         }
         if (Files.isRegularFile(dir.resolve("summary.csv"))) {
             return RunReport.of(dir);
@@ -41,7 +41,10 @@ public final class Reports {
         if (Files.isRegularFile(dir.resolve("parameters.csv"))) {
             return FitRunReport.of(dir);
         }
-        throw new ReportException(dir + " is not a run folder: it has neither summary.csv (tierlab run) nor "
-                + "parameters.csv (tierlab fit)");
+        if (Files.isRegularFile(dir.resolve("validity.csv"))) {
+            return ReplayReport.of(dir);
+        }
+        throw new ReportException(dir + " is not a run folder: it has none of summary.csv (tierlab run), "
+                + "parameters.csv (tierlab fit) and validity.csv (tierlab replay)");
     }
 }

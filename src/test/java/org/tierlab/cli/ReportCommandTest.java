@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tierlab run} writes report.html; {@code tierlab report DIR} rebuilds it and rejects other folders. */
+/** {@code tierlab run} and {@code replay} write report.html; {@code tierlab report DIR} rebuilds it and rejects other folders. */
 class ReportCommandTest {
 
     @Test
@@ -33,13 +33,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void replayWritesItsReportAndReportRebuildsItIdentically(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--out", out.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path report = out.resolve("report.html");
+        String written = Files.readString(report, StandardCharsets.UTF_8);
+        for (String expected : new String[] {"tierlab replay: replay", "Tier validity on the holdout", "Gains on the holdout",
+            "Holdout revenue by tier", "RFM: mean monetary value by recency and frequency score", "Tier stability",
+            "Tier sizes: bgnbd-value", "Tier migrations: lifecycle", "0.423", "64.4%"}) {
+            assertTrue(written.contains(expected), expected);
+        }
+        // customers.csv: every customer of the sample with R, F, M scores and each model's tier
+        java.util.List<String> customers = Files.readAllLines(out.resolve("customers.csv"));
+        assertEquals("customer_id,recency,frequency,monetary,r_score,f_score,m_score,tier_rfm,tier_abc,tier_lifecycle,"
+                + "tier_bgnbd-value,holdout_revenue,holdout_transactions", customers.get(0));
+        assertEquals(2357 + 1, customers.size());
+        Files.delete(report);
+        CliTestSupport.Result again = CliTestSupport.run("report", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(written, Files.readString(report, StandardCharsets.UTF_8), "rebuilt from the CSVs alone");
+    }
+
+    @Test
     void aFolderThatIsNotARunFolderIsAClearError(@TempDir Path dir) throws Exception {
         CliTestSupport.Result missing = CliTestSupport.run("report", dir.resolve("nope").toString());
         assertEquals(TierlabCommand.EXIT_BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("is not a folder"), missing.err());
         CliTestSupport.Result empty = CliTestSupport.run("report", dir.toString());
         assertEquals(TierlabCommand.EXIT_BAD_INPUT, empty.exitCode());
-        assertTrue(empty.err().contains("neither summary.csv"), empty.err());
+        assertTrue(empty.err().contains("none of summary.csv"), empty.err());
         Files.writeString(dir.resolve("summary.csv"), "strategy,metric,mean\nx,retention,abc\n");
         CliTestSupport.Result broken = CliTestSupport.run("report", dir.toString());
         assertEquals(TierlabCommand.EXIT_BAD_INPUT, broken.exitCode());

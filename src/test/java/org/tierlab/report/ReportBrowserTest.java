@@ -20,7 +20,8 @@ import org.tierlab.cli.CliTestSupport;
 /**
  * Opens real reports in headless Chromium (file:// pages): every chart is drawn, no script error, no network
  * request, and hostile or non-ASCII names are shown as text and never run. Screenshots of the top of each page go
- * to target/report-run.png and target/report-fit.png.
+ * to target/report-run.png, target/report-fit.png and
+ * target/report-replay.png.
  */
 @Tag("browser")
 class ReportBrowserTest {
@@ -71,6 +72,25 @@ class ReportBrowserTest {
         assertEquals(0, r.exitCode(), r.err());
         DevTools.Page page = check(out.resolve("report.html"), Path.of("target/report-fit.png"));
         assertTrue(page.evaluate("document.body.innerText").asText().contains("BG/NBD probability alive"));
+    }
+
+    @Test
+    void replayReportDrawsEveryChartOfflineAndShowsHostileNamesAsText(@TempDir Path tmp) throws Exception {
+        Path models = tmp.resolve("models.yaml");
+        Files.writeString(models, "rfm: {model: rfm}\n\"" + HOSTILE + "\": {model: top, counts: [200], names: ["
+                + TIER + ", rest]}\n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--models", models.toString(), "--out", out.toString(),
+                Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        DevTools.Page page = check(out.resolve("report.html"), Path.of("target/report-replay.png"));
+        String text = page.evaluate("document.body.innerText").asText();
+        assertTrue(text.contains("Gains on the holdout") && text.contains("RFM: mean monetary value"), text);
+        assertTrue(text.contains("Tier migrations: " + HOSTILE), "the model name is shown as text");
+        JsonNode legends = page.evaluate("Array.from(document.querySelectorAll('.legendtext, .xtick text, .ytick text'))"
+                + ".map(e => e.textContent)");
+        assertTrue(legends.toString().contains(TIER), "the tier name is drawn in the charts: " + legends);
     }
 
     /** Opens the page, waits for the charts and checks what every report must satisfy; saves a screenshot. */

@@ -1,0 +1,87 @@
+package org.tierlab.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report of a {@code tierlab replay} folder, from its CSV files alone: how well each tiering model's tiers at
+ * the end of calibration found the holdout's valuable customers (validity table, gains curves, holdout revenue by
+ * tier), the RFM grid, and the tiers over time (stability, sizes, migrations).
+ */
+public final class ReplayReport {
+    private ReplayReport() {
+    }
+
+    /** The page for replay folder {@code dir}. */
+    public static ReportPage of(Path dir) {
+        Table validity = CsvTables.read(dir.resolve("validity.csv"), Set.of("model"));
+        Table gains = CsvTables.read(dir.resolve("gains.csv"), Set.of("model", "up_to_tier"));
+        Table holdout = CsvTables.read(dir.resolve("holdout_by_tier.csv"), Set.of("model", "tier"));
+        Table sizes = CsvTables.read(dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"));
+        Table migrations = CsvTables.read(dir.resolve("migrations.csv"),
+                Set.of("model", "from_point", "to_point", "from_tier", "to_tier"));
+        Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"));
+        Table customers = CsvTables.read(dir.resolve("customers.csv"),
+                name -> name.equals("customer_id") || name.startsWith("tier_"));
+        List<String> models = Rows.distinct(validity, "model");
+        List<String> points = Rows.distinct(sizes, "point");
+
+        List<Section> s = new ArrayList<>();
+        s.add(Section.heading("Does each tiering find the customers who matter?", "Every model's tiers at the end of "
+                + "calibration (" + points.get(points.size() - 1) + ") against what the customers bought afterwards, "
+                + "in the holdout period."));
+        s.add(Section.table(validityTable(validity)));
+        s.add(Section.chart(ReplayCharts.gains(gains)));
+        s.add(Section.chart(ReplayCharts.holdoutByTier(holdout)));
+        s.add(Section.table(FitRunReport.plain(holdout, "Holdout by tier", "Per model and tier at the end of calibration: "
+                + "customers, the revenue and transactions they made in the holdout period, and the share of them who "
+                + "bought at all (active_share).")));
+        s.add(Section.heading("Customers at the end of calibration", ""));
+        s.add(Section.chart(ReplayCharts.rfmGrid(customers)));
+        s.add(Section.heading("Tiers over time", "Re-tiering points: " + String.join(", ", points) + "."));
+        if (stability.rowCount() > 0) {
+            s.add(Section.chart(ReplayCharts.stability(stability)));
+        }
+        for (String m : models) {
+            s.add(Section.chart(ReplayCharts.tierSizes(sizes, m)));
+        }
+        if (migrations.rowCount() > 0) {
+            for (String m : models) {
+                s.add(Section.chart(ReplayCharts.migrations(migrations, m,
+                        Rows.distinct(Rows.where(sizes, "model", m), "tier"))));
+            }
+        }
+        return new ReportPage("tierlab replay: " + Reports.folderName(dir), List.of(customers.rowCount()
+                + " customers tiered by " + String.join(", ", models) + " at " + points.size() + " re-tiering points"), s);
+    }
+
+    private static HtmlTable validityTable(Table v) {
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (int r = 0; r < v.rowCount(); r++) {
+            rows.add(List.of(HtmlTable.Cell.of(v.stringColumn("model").get(r)),
+                    HtmlTable.Cell.of(fixed(v.doubleColumn("spearman_revenue").getDouble(r))),
+                    HtmlTable.Cell.of(fixed(v.doubleColumn("spearman_transactions").getDouble(r))),
+                    HtmlTable.Cell.of(percent(v.doubleColumn("revenue_capture_top20pct").getDouble(r))),
+                    HtmlTable.Cell.of(percent(v.doubleColumn("oracle_capture_top20pct").getDouble(r))),
+                    HtmlTable.Cell.of(percent(v.doubleColumn("first_tier_revenue_share").getDouble(r)))));
+        }
+        return new HtmlTable("Tier validity on the holdout", "Spearman: rank correlation between the customer's tier "
+                + "(priority order, ties averaged) and their holdout revenue or transactions. Top 20%: share of the "
+                + "holdout revenue made by the first 20% of customers in the model's order; the oracle is the most any "
+                + "ordering could capture. Lifecycle stages are a service order (at risk first), not a value order.",
+                List.of("model", "Spearman (revenue)", "Spearman (transactions)", "revenue in top 20%",
+                        "oracle top 20%", "first tier's revenue share"), rows);
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+}
