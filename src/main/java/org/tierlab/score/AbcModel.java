@@ -70,13 +70,15 @@ public final class AbcModel implements TieringModel {
         double[] value = Columns.finite(features, valueColumn, true);
         double[] cut = cutOffs(value);
         int last = shares.length - 1;
+        // cut-offs never increase, so a value's class is the number of cut-offs above it; counted without
+        // branches (classes of random customers would make a search loop mispredict at every step)
         for (int i = 0; i < value.length; i++) {
             double v = value[i];
             int k = 0;
-            while (k < last && !(v >= cut[k] && v > 0)) {
-                k++;
+            for (double c : cut) {
+                k += v >= c ? 0 : 1;
             }
-            out[i] = k;
+            out[i] = v > 0 ? k : last;
         }
     }
 

@@ -41,7 +41,8 @@ public sealed interface Binning {
         }
 
         private void score(double[] values, boolean negate, int bins, byte[] out) {
-            long n = countFinite(values);
+            OrderStatistics.Scan scan = OrderStatistics.scan(values);
+            long n = scan.count();
             if (n == 0) {
                 java.util.Arrays.fill(out, (byte) 0);
                 return;
@@ -50,7 +51,7 @@ public sealed interface Binning {
             for (int j = 1; j < bins; j++) {
                 ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
             }
-            double[] breaks = OrderStatistics.atRanks(values, negate, ranks).value();
+            double[] breaks = OrderStatistics.atRanks(values, negate, ranks, scan).value();
             if (negate) {
                 // -v > b  <=>  v < -b
                 for (int i = 0; i < values.length; i++) {
@@ -89,122 +90,108 @@ public sealed interface Binning {
         }
 
         private void score(double[] values, boolean negate, int bins, byte[] out) {
-            long n = countFinite(values);
+            OrderStatistics.Scan scan = OrderStatistics.scan(values);
+            long n = scan.count();
             if (n == 0) {
                 java.util.Arrays.fill(out, (byte) 0);
                 return;
             }
             // the value at the first rank of each tile, and how many values lie below it
-            long[] ranks = new long[bins - 1];
+            long[] tileStarts = new long[bins - 1];
             for (int t = 1; t < bins; t++) {
-                ranks[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
+                tileStarts[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
             }
-            OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, ranks);
-            TieWalk ties = new TieWalk(cuts, ranks, bins);
+            OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, tileStarts, scan);
             double[] c = cuts.value();
-            if (cuts.integerRange() != null && c.length > 0) {
-                scoreByTable(values, negate, c, cuts.integerRange(), ties, out);
-                return;
+            int[] from = new int[c.length];
+            for (int t = 0; t < c.length; t++) {
+                from[t] = position(values, negate, c[t], tileStarts[t] - cuts.below()[t]);
             }
+            if (cuts.integerRange() != null) {
+                scoreByTable(values, negate, c, from, cuts.integerRange(), out);
+            } else {
+                scoreByComparisons(values, negate, c, from, out);
+            }
+        }
+
+        /*
+         * How ties are split without a per-customer rank. A customer's score is 1 + the number of tile starts at
+         * or below their rank. Tile t starts at the customer of value c[t] whose rank is tileStarts[t]: customers
+         * with values below c[t] are below it, those above are above, and of the customers equal to c[t], who take
+         * consecutive ranks in input order from below[t] on, it counts for the (tileStarts[t] - below[t])-th one
+         * and every later one. So tile t counts for value v if v > c[t], or if v == c[t] and the customer's index
+         * is at least from[t], the index of that customer. Between consecutive from[] indices the rule is fixed:
+         * the column is scored in at most bins segments with plain comparisons and no per-customer tie work.
+         */
+
+        /** Index of the customer who is the {@code j}-th (0-based) in input order with value {@code v}. */
+        private static int position(double[] values, boolean negate, double v, long j) {
+            if (j == 0) {
+                return 0; // from the first of them on: the same as from index 0
+            }
+            long seen = 0;
             for (int i = 0; i < values.length; i++) {
-                double v = negate ? -values[i] : values[i];
-                // branch-free comparisons: with random data, branches here would mispredict constantly
-                int s = 1;
-                boolean tie = false;
-                for (double cut : c) {
-                    s += v > cut ? 1 : 0;
-                    tie |= v == cut;
+                seen += (negate ? -values[i] : values[i]) == v ? 1 : 0;
+                if (seen > j) {
+                    return i;
                 }
-                if (v != v) {
-                    s = 0;
-                } else if (tie) {
-                    s = ties.next(firstEqual(c, v));
+            }
+            throw new IllegalStateException("fewer than " + (j + 1) + " customers with value " + v);
+        }
+
+        /** The segment boundaries: 0, the distinct from[] indices in order, and the column length. */
+        private static int[] segments(int[] from, int length) {
+            int[] b = Arrays.copyOf(from, from.length + 2);
+            b[from.length] = 0;
+            b[from.length + 1] = length;
+            return Arrays.stream(b).distinct().sorted().toArray();
+        }
+
+        /** Tile t counts for v if v &gt;= th[t]: c[t] once index from[t] is reached, the next double up before. */
+        private static double[] thresholds(double[] c, int[] from, int index) {
+            double[] th = new double[c.length];
+            for (int t = 0; t < c.length; t++) {
+                th[t] = index >= from[t] ? c[t] : Math.nextUp(c[t]);
+            }
+            return th;
+        }
+
+        private static int score(double v, double[] th) {
+            int s = 1;
+            for (double x : th) {
+                s += v >= x ? 1 : 0;
+            }
+            return s;
+        }
+
+        private static void scoreByComparisons(double[] values, boolean negate, double[] c, int[] from, byte[] out) {
+            int[] seg = segments(from, values.length);
+            for (int k = 0; k + 1 < seg.length; k++) {
+                double[] th = thresholds(c, from, seg[k]);
+                for (int i = seg[k]; i < seg[k + 1]; i++) {
+                    double v = negate ? -values[i] : values[i];
+                    out[i] = (byte) (v != v ? 0 : score(v, th));
                 }
-                out[i] = (byte) s;
             }
         }
 
-        private static int firstEqual(double[] c, double v) {
-            int t = 0;
-            while (c[t] != v) {
-                t++;
-            }
-            return t;
-        }
-
-        /** Whole numbers in a small range: one table lookup per customer gives the score or its tie group. */
-        private static void scoreByTable(double[] values, boolean negate, double[] c, double[] range, TieWalk ties,
+        /** Whole numbers in a small range: one table lookup per customer, the table fixed within a segment. */
+        private static void scoreByTable(double[] values, boolean negate, double[] c, int[] from, double[] range,
                 byte[] out) {
             double lo = negate ? -range[1] : range[0];
             int size = (int) (range[1] - range[0]) + 1;
-            int[] table = new int[size];
-            for (int k = 0; k < size; k++) {
-                double v = lo + k;
-                int s = 1;
-                int tie = -1;
-                for (int t = 0; t < c.length; t++) {
-                    s += v > c[t] ? 1 : 0;
-                    if (v == c[t] && tie < 0) {
-                        tie = t;
-                    }
+            byte[] table = new byte[size];
+            int[] seg = segments(from, values.length);
+            for (int k = 0; k + 1 < seg.length; k++) {
+                double[] th = thresholds(c, from, seg[k]);
+                for (int x = 0; x < size; x++) {
+                    table[x] = (byte) score(lo + x, th);
                 }
-                table[k] = tie >= 0 ? TIE_BASE + tie : s;
-            }
-            for (int i = 0; i < values.length; i++) {
-                double raw = values[i];
-                if (raw != raw) {
-                    out[i] = 0;
-                    continue;
+                for (int i = seg[k]; i < seg[k + 1]; i++) {
+                    double raw = values[i];
+                    out[i] = raw != raw ? 0 : table[(int) ((negate ? -raw : raw) - lo)];
                 }
-                int x = table[(int) ((negate ? -raw : raw) - lo)];
-                out[i] = (byte) (x >= TIE_BASE ? ties.next(x - TIE_BASE) : x);
             }
-        }
-    }
-
-    /** Table entries at or above this mark a tie group rather than a score. */
-    int TIE_BASE = 1000;
-
-    /**
-     * The scores of customers whose value equals a tile's first value: in input order they take consecutive
-     * ranks from the number of smaller values on, and the score steps up each time a rank reaches the next
-     * tile's first rank. No division per customer.
-     */
-    final class TieWalk {
-        private final long[] rank;
-        private final int[] score;
-        /** Customers of the tie group still to come before its score steps up (a countdown, no division). */
-        private final long[] untilStep;
-        private final long[] tileStarts;
-
-        TieWalk(OrderStatistics.Cuts cuts, long[] tileStarts, int bins) {
-            this.tileStarts = tileStarts;
-            int k = cuts.value().length;
-            rank = cuts.below().clone();
-            score = new int[k];
-            untilStep = new long[k];
-            for (int t = 0; t < k; t++) {
-                settle(t);
-            }
-        }
-
-        /** Sets the score for the current rank and how many ranks it lasts. */
-        private void settle(int t) {
-            int s = 1;
-            while (s - 1 < tileStarts.length && tileStarts[s - 1] <= rank[t]) {
-                s++;
-            }
-            score[t] = s;
-            untilStep[t] = s - 1 < tileStarts.length ? tileStarts[s - 1] - rank[t] : Long.MAX_VALUE;
-        }
-
-        int next(int t) {
-            if (untilStep[t] == 0) {
-                settle(t);
-            }
-            untilStep[t]--;
-            rank[t]++;
-            return score[t];
         }
     }
 
@@ -227,16 +214,6 @@ public sealed interface Binning {
             }
             byBreaks(values, breaks, out);
         }
-    }
-
-    private static long countFinite(double[] values) {
-        long n = 0;
-        for (double v : values) {
-            if (v == v) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void byBreaks(double[] values, double[] breaks, byte[] out) {

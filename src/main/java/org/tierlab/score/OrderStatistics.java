@@ -28,6 +28,35 @@ final class OrderStatistics {
         return (int) (key(v) >>> (64 - BITS));
     }
 
+    /**
+     * What one pass over a column tells: how many values are not NaN, their minimum and maximum, and whether all
+     * are whole numbers. Scoring needs all four; one pass instead of two.
+     */
+    record Scan(long count, double min, double max, boolean whole) {
+        /** {min, max} if the values are whole numbers spanning less than 2^20 (and there is one), else null. */
+        double[] integerRange() {
+            return count > 0 && whole && max - min < MAX_RANGE ? new double[] {min, max} : null;
+        }
+    }
+
+    /** Scans {@code column} once. */
+    static Scan scan(double[] column) {
+        long n = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (double v : column) {
+            if (v == v) {
+                n++;
+                whole &= v == (double) (long) v;
+                // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+        }
+        return new Scan(n, min, max, whole);
+    }
+
     /** Result: the value at each wanted rank and the number of values strictly below it. */
     record Cuts(double[] value, long[] below, double[] integerRange) {
     }
@@ -36,8 +65,8 @@ final class OrderStatistics {
      * The values at the given ascending 0-based ranks among the non-NaN values of {@code column} (optionally
      * negated), with the count of values strictly below each. {@code n} is the number of non-NaN values.
      */
-    static Cuts atRanks(double[] column, boolean negate, long[] ranks) {
-        Cuts exact = smallIntegers(column, negate, ranks);
+    static Cuts atRanks(double[] column, boolean negate, long[] ranks, Scan scan) {
+        Cuts exact = smallIntegers(column, negate, ranks, scan.integerRange());
         if (exact != null) {
             return exact;
         }
@@ -100,8 +129,7 @@ final class OrderStatistics {
      * histogram of the values themselves gives every order statistic with no gathering and no sort, however
      * heavily the values tie. Returns null when the column does not qualify.
      */
-    private static Cuts smallIntegers(double[] column, boolean negate, long[] ranks) {
-        double[] range = integerRange(column);
+    private static Cuts smallIntegers(double[] column, boolean negate, long[] ranks, double[] range) {
         if (range == null) {
             return null;
         }
@@ -109,12 +137,7 @@ final class OrderStatistics {
         double max = range[1];
         double lo = negate ? -max : min;
         int size = (int) (max - min) + 1;
-        int[] counts = new int[size];
-        for (double v : column) {
-            if (v == v) {
-                counts[(int) ((negate ? -v : v) - lo)]++;
-            }
-        }
+        int[] counts = histogram(column, negate, lo, size);
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
         long cumulative = 0;
@@ -131,21 +154,32 @@ final class OrderStatistics {
     }
 
     /**
-     * {min, max} if every non-NaN value is a whole number and max - min is below 2^20 (and there is at least one
-     * value), else null.
+     * Counts of each whole value lo..lo+size-1 (NaN skipped). Four interleaved count arrays: with heavy ties (40 %
+     * of customers with frequency 1) consecutive increments of one counter would wait on each other.
      */
-    static double[] integerRange(double[] column) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean whole = true;
-        for (double v : column) {
-            if (v == v) {
-                whole &= v == (double) (long) v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
+    private static int[] histogram(double[] column, boolean negate, double lo, int size) {
+        int[][] part = new int[4][size];
+        int n = column.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            count(part[0], column[i], negate, lo);
+            count(part[1], column[i + 1], negate, lo);
+            count(part[2], column[i + 2], negate, lo);
+            count(part[3], column[i + 3], negate, lo);
         }
-        return whole && max - min < MAX_RANGE ? new double[] {min, max} : null;
+        for (; i < n; i++) {
+            count(part[0], column[i], negate, lo);
+        }
+        for (int k = 0; k < size; k++) {
+            part[0][k] += part[1][k] + part[2][k] + part[3][k];
+        }
+        return part[0];
+    }
+
+    private static void count(int[] counts, double v, boolean negate, double lo) {
+        if (v == v) {
+            counts[(int) ((negate ? -v : v) - lo)]++;
+        }
     }
 
     /** The bucket b with start[b] &lt;= rank &lt; start[b + 1]. */

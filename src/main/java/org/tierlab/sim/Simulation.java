@@ -216,7 +216,8 @@ public final class Simulation {
         double p = people.drop[i] * churnFactor;
         switch (seg.dropoutKind[g]) {
             case SegmentTable.AFTER_PURCHASE -> {
-                int untilDeath = geometric(u, Math.min(1, p));
+                // no purchase, no chance to leave: skip the two logarithms of the geometric draw (same result)
+                int untilDeath = n == 0 ? Integer.MAX_VALUE : geometric(u, Math.min(1, p));
                 dies = untilDeath <= n;
                 if (dies) {
                     n = untilDeath;
@@ -408,7 +409,8 @@ public final class Simulation {
                 return now >= plan.atRiskDays && now - periodDays < plan.atRiskDays;
             default:
                 // each customer every k periods, customers spread over the k phases so the load is even
-                return (p + i) % plan.cadence[a] == 0;
+                int every = plan.cadence[a];
+                return every == 1 || (p + i) % every == 0;
         }
     }
 
