@@ -105,7 +105,9 @@ public sealed interface Binning {
             double[] c = cuts.value();
             int[] from = new int[c.length];
             for (int t = 0; t < c.length; t++) {
-                from[t] = position(values, negate, c[t], tileStarts[t] - cuts.below()[t]);
+                long j = tileStarts[t] - cuts.below()[t];
+                from[t] = j == 0 ? 0 : cuts.holder() != null ? cuts.holder()[t]
+                        : position(values, negate, c[t], j, cuts.equal()[t]);
             }
             if (cuts.integerRange() != null) {
                 scoreByTable(values, negate, c, from, cuts.integerRange(), out);
@@ -124,16 +126,29 @@ public sealed interface Binning {
          * the column is scored in at most bins segments with plain comparisons and no per-customer tie work.
          */
 
-        /** Index of the customer who is the {@code j}-th (0-based) in input order with value {@code v}. */
-        private static int position(double[] values, boolean negate, double v, long j) {
+        /**
+         * Index of the customer who is the {@code j}-th (0-based) in input order of the {@code equal} customers
+         * with value {@code v}: scanned from whichever end is nearer.
+         */
+        private static int position(double[] values, boolean negate, double v, long j, long equal) {
             if (j == 0) {
                 return 0; // from the first of them on: the same as from index 0
             }
             long seen = 0;
-            for (int i = 0; i < values.length; i++) {
-                seen += (negate ? -values[i] : values[i]) == v ? 1 : 0;
-                if (seen > j) {
-                    return i;
+            if (j < equal / 2) {
+                for (int i = 0; i < values.length; i++) {
+                    seen += (negate ? -values[i] : values[i]) == v ? 1 : 0;
+                    if (seen > j) {
+                        return i;
+                    }
+                }
+            } else {
+                long fromEnd = equal - 1 - j;
+                for (int i = values.length - 1; i >= 0; i--) {
+                    seen += (negate ? -values[i] : values[i]) == v ? 1 : 0;
+                    if (seen > fromEnd) {
+                        return i;
+                    }
                 }
             }
             throw new IllegalStateException("fewer than " + (j + 1) + " customers with value " + v);

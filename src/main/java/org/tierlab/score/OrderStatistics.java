@@ -57,8 +57,12 @@ final class OrderStatistics {
         return new Scan(n, min, max, whole);
     }
 
-    /** Result: the value at each wanted rank and the number of values strictly below it. */
-    record Cuts(double[] value, long[] below, double[] integerRange) {
+    /**
+     * Result: the value at each wanted rank, the number of values strictly below it and equal to it, and (when
+     * the values were gathered, else null) the index of the customer holding the rank when ties are broken by
+     * input order.
+     */
+    record Cuts(double[] value, long[] below, long[] equal, int[] holder, double[] integerRange) {
     }
 
     /**
@@ -92,35 +96,54 @@ final class OrderStatistics {
             }
         }
         double[][] gathered = new double[distinct][];
+        int[][] index = new int[distinct][];
         int[] fill = new int[distinct];
         for (int b = 0; b < BUCKETS; b++) {
             if (slot[b] >= 0) {
                 gathered[slot[b]] = new double[counts[b]];
+                index[slot[b]] = new int[counts[b]];
             }
         }
-        for (double raw : column) {
+        for (int i = 0; i < column.length; i++) {
+            double raw = column[i];
             if (raw == raw) {
                 double v = negate ? -raw : raw;
                 int s = slot[bucket(v)];
                 if (s >= 0) {
+                    index[s][fill[s]] = i;
                     gathered[s][fill[s]++] = v;
                 }
             }
         }
-        for (double[] g : gathered) {
-            Arrays.sort(g);
-        }
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
+        long[] equal = new long[ranks.length];
+        int[] holder = new int[ranks.length];
         for (int j = 0; j < ranks.length; j++) {
             int b = wantedBucket[j];
-            double[] g = gathered[slot[b]];
+            double[] inOrder = gathered[slot[b]];
+            double[] g = inOrder.clone();
+            Arrays.sort(g);
             double v = g[(int) (ranks[j] - start[b])];
             value[j] = v;
             below[j] = start[b] + lowerBound(g, v);
+            equal[j] = lowerBound(g, Math.nextUp(v)) - lowerBound(g, v);
+            holder[j] = holder(inOrder, index[slot[b]], v, ranks[j] - below[j]);
         }
-        return new Cuts(value, below, null);
+        return new Cuts(value, below, equal, holder, null);
     }
+
+    /** The index of the {@code k}-th (0-based) of the gathered values equal to {@code v}, in input order. */
+    private static int holder(double[] inOrder, int[] index, double v, long k) {
+        long seen = 0;
+        for (int i = 0; i < inOrder.length; i++) {
+            if (inOrder[i] == v && seen++ == k) {
+                return index[i];
+            }
+        }
+        throw new IllegalStateException("no " + k + "-th value equal to " + v);
+    }
+
 
     private static final int MAX_RANGE = 1 << 20;
 
@@ -140,17 +163,19 @@ final class OrderStatistics {
         int[] counts = histogram(column, negate, lo, size);
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
+        long[] equal = new long[ranks.length];
         long cumulative = 0;
         int j = 0;
         for (int k = 0; k < size && j < ranks.length; k++) {
             while (j < ranks.length && ranks[j] < cumulative + counts[k]) {
                 value[j] = lo + k;
                 below[j] = cumulative;
+                equal[j] = counts[k];
                 j++;
             }
             cumulative += counts[k];
         }
-        return new Cuts(value, below, range);
+        return new Cuts(value, below, equal, null, range);
     }
 
     /**
