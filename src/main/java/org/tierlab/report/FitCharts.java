@@ -152,29 +152,13 @@ public final class FitCharts {
             sum[f][r] += spend[i];
             n[f][r]++;
         }
-        double[][] z = new double[FREQUENCY_BUCKETS.length][RECENCY_BUCKETS];
-        List<String> cells = new ArrayList<>();
-        for (int f = 0; f < z.length; f++) {
-            List<String> row = new ArrayList<>();
-            for (int r = 0; r < RECENCY_BUCKETS; r++) {
-                z[f][r] = n[f][r] == 0 ? Double.NaN : sum[f][r] / n[f][r];
-                row.add("'n = " + n[f][r] + "'");
-            }
-            cells.add("[" + String.join(", ", row) + "]");
-        }
         List<String> recency = new ArrayList<>();
         for (int r = 0; r < RECENCY_BUCKETS; r++) {
             recency.add(String.format(Locale.ROOT, "%.0f–%.0f", maxT * r / RECENCY_BUCKETS, maxT * (r + 1) / RECENCY_BUCKETS));
         }
         Plot p = new Plot();
-        p.add(HeatmapTrace.builder(p.text.of(recency), p.text.of(List.of(FREQUENCY_BUCKETS)), z).build());
-        p.set(0, "colorscale", "'YlOrRd'");
-        p.set(0, "reversescale", "true");
-        p.set(0, "text", "[" + String.join(", ", cells) + "]");
-        p.set(0, "texttemplate", "'%{text}'");
-        p.set(0, "hovertemplate", "'recency %{x}, frequency %{y}: mean spend %{z:.2f} (%{text})<extra></extra>'");
-        p.layoutPatch("xaxis.type", "'category'");
-        p.layoutPatch("yaxis.type", "'category'");
+        p.meanHeatmap(recency, List.of(FREQUENCY_BUCKETS), sum, n,
+                "'recency %{x}, frequency %{y}: mean spend %{z:.2f} (%{text})<extra></extra>'");
         return p.chart("RFM: mean spend by recency and frequency",
                 "Customers with at least one repeat purchase in the calibration period, bucketed by recency (t_x, time of "
                         + "the last repeat purchase) and frequency (x); colour is the mean spend per repeat purchase, n the "

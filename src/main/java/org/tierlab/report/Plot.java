@@ -96,6 +96,33 @@ final class Plot {
         layoutPatch("yaxis.automargin", "true");
     }
 
+    /**
+     * Adds a heatmap of cell means ({@code sum / n}, empty where n = 0) labelled with each cell's count, rows
+     * {@code y} and columns {@code x} as categories: the RFM grids. {@code hover} is a Plotly hovertemplate
+     * (safe JavaScript text) that may use %{x}, %{y}, %{z} and %{text} ("n = count").
+     */
+    void meanHeatmap(List<String> x, List<String> y, double[][] sum, int[][] n, String hover) {
+        double[][] z = new double[sum.length][];
+        List<String> cells = new ArrayList<>();
+        for (int r = 0; r < sum.length; r++) {
+            z[r] = new double[sum[r].length];
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < sum[r].length; c++) {
+                z[r][c] = n[r][c] == 0 ? Double.NaN : sum[r][c] / n[r][c];
+                row.add("'n = " + n[r][c] + "'");
+            }
+            cells.add("[" + String.join(", ", row) + "]");
+        }
+        int t = add(HeatmapTrace.builder(text.of(x), text.of(y), z).build());
+        set(t, "colorscale", "'YlOrRd'");
+        set(t, "reversescale", "true");
+        set(t, "text", "[" + String.join(", ", cells) + "]");
+        set(t, "texttemplate", "'%{text}'");
+        set(t, "hovertemplate", hover);
+        layoutPatch("xaxis.type", "'category'");
+        layoutPatch("yaxis.type", "'category'");
+    }
+
     /** A plain line trace (not added). */
     ScatterTrace line(double[] x, double[] y, String name, int colour, Line.Dash dash) {
         return ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE).name(text.of(name))

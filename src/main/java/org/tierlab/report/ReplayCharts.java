@@ -8,7 +8,6 @@ import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
@@ -169,27 +168,12 @@ public final class ReplayCharts {
                 n[(int) f[i] - 1][(int) r[i] - 1]++;
             }
         }
-        double[][] z = new double[bins][bins];
-        List<String> cells = new ArrayList<>();
         List<String> scores = new ArrayList<>();
-        for (int fi = 0; fi < bins; fi++) {
-            scores.add(Integer.toString(fi + 1));
-            List<String> row = new ArrayList<>();
-            for (int ri = 0; ri < bins; ri++) {
-                z[fi][ri] = n[fi][ri] == 0 ? Double.NaN : sum[fi][ri] / n[fi][ri];
-                row.add("'n = " + n[fi][ri] + "'");
-            }
-            cells.add("[" + String.join(", ", row) + "]");
+        for (int k = 1; k <= bins; k++) {
+            scores.add(Integer.toString(k));
         }
         Plot p = new Plot();
-        p.add(HeatmapTrace.builder(p.text.of(scores), p.text.of(scores), z).build());
-        p.set(0, "colorscale", "'YlOrRd'");
-        p.set(0, "reversescale", "true");
-        p.set(0, "text", "[" + String.join(", ", cells) + "]");
-        p.set(0, "texttemplate", "'%{text}'");
-        p.set(0, "hovertemplate", "'R %{x}, F %{y}: mean monetary %{z:.2f} (%{text})<extra></extra>'");
-        p.layoutPatch("xaxis.type", "'category'");
-        p.layoutPatch("yaxis.type", "'category'");
+        p.meanHeatmap(scores, scores, sum, n, "'R %{x}, F %{y}: mean monetary %{z:.2f} (%{text})<extra></extra>'");
         return p.chart("RFM: mean monetary value by recency and frequency score",
                 String.format(Locale.ROOT, "The %d customers at the end of calibration by recency score (columns, %d = "
                         + "most recent) and frequency score (rows, %d = most frequent); colour is the mean monetary value "
