@@ -105,6 +105,7 @@ public sealed interface Binning {
             double[] c = cuts.value();
             int[] from = new int[c.length];
             for (int t = 0; t < c.length; t++) {
+                // j == 0: the tile starts at the group's first customer, the same as from index 0
                 long j = tileStarts[t] - cuts.below()[t];
                 from[t] = j == 0 ? 0 : cuts.holder() != null ? cuts.holder()[t]
                         : position(values, negate, c[t], j, cuts.equal()[t]);
@@ -131,9 +132,6 @@ public sealed interface Binning {
          * with value {@code v}: scanned from whichever end is nearer.
          */
         private static int position(double[] values, boolean negate, double v, long j, long equal) {
-            if (j == 0) {
-                return 0; // from the first of them on: the same as from index 0
-            }
             long seen = 0;
             if (j < equal / 2) {
                 for (int i = 0; i < values.length; i++) {
