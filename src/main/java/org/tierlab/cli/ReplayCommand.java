@@ -16,7 +16,6 @@ import org.tierlab.btyd.Fit;
 import org.tierlab.btyd.GammaGamma;
 import org.tierlab.btyd.Summaries;
 import org.tierlab.config.ConfigNode;
-import org.tierlab.log.LogFeatures;
 import org.tierlab.log.TransactionLog;
 import org.tierlab.output.RunFolder;
 import org.tierlab.output.Tables;
@@ -97,8 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         ReplayTables tables = new ReplayTables(history, weeks);
         Table validity = tables.validity();
-        LogFeatures atEnd = LogFeatures.asOf(t, (int) calEnd.toEpochDay(), windowDays, logOptions.hasAmounts());
-        Table customers = tables.customers(t.ids(), atEnd, rfmScorer(models).scores(atEnd.features()));
+        Table customers = tables.customers(t.ids(), rfmScorer(models).scores(history.atLastPoint().features()));
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-replay"));
         try (RunFolder folder = RunFolder.open(target)) {
             Tables.writeCsv(tables.tierSizes(), folder.dir().resolve("tier_sizes.csv"));

@@ -252,10 +252,10 @@ public final class ReplayTables {
      * in the holdout period.
      *
      * @param ids customer ids by log number
-     * @param atEnd the features at the last point (the end of calibration)
-     * @param rfm the R, F and M scores of {@code atEnd}'s customers, in its order
+     * @param rfm the R, F and M scores of the customers of {@link TierHistory#atLastPoint}, in its order
      */
-    public Table customers(List<String> ids, LogFeatures atEnd, RfmScores rfm) {
+    public Table customers(List<String> ids, RfmScores rfm) {
+        LogFeatures atEnd = history.atLastPoint();
         int last = history.points().size() - 1;
         int[] who = atEnd.customer();
         StringColumn id = StringColumn.create("customer_id");

@@ -19,13 +19,15 @@ public final class TierHistory {
     private final Map<String, TieringModel> models;
     private final Map<String, int[][]> tiers;
     private final int customers;
+    private final LogFeatures atLastPoint;
 
     private TierHistory(List<LocalDate> points, Map<String, TieringModel> models, Map<String, int[][]> tiers,
-            int customers) {
+            int customers, LogFeatures atLastPoint) {
         this.points = points;
         this.models = models;
         this.tiers = tiers;
         this.customers = customers;
+        this.atLastPoint = atLastPoint;
     }
 
     /**
@@ -46,8 +48,9 @@ public final class TierHistory {
         }
         Map<String, int[][]> tiers = new LinkedHashMap<>();
         models.keySet().forEach(name -> tiers.put(name, new int[points.size()][]));
+        LogFeatures snapshot = null;
         for (int p = 0; p < points.size(); p++) {
-            LogFeatures snapshot = LogFeatures.asOf(log, (int) points.get(p).toEpochDay(), windowDays, amounts);
+            snapshot = LogFeatures.asOf(log, (int) points.get(p).toEpochDay(), windowDays, amounts);
             int[] local = new int[snapshot.customer().length];
             for (Map.Entry<String, TieringModel> m : models.entrySet()) {
                 try {
@@ -64,7 +67,7 @@ public final class TierHistory {
                 tiers.get(m.getKey())[p] = byCustomer;
             }
         }
-        return new TierHistory(List.copyOf(points), new LinkedHashMap<>(models), tiers, log.customers());
+        return new TierHistory(List.copyOf(points), new LinkedHashMap<>(models), tiers, log.customers(), snapshot);
     }
 
     /** Re-tiering points, in order. */
@@ -85,6 +88,11 @@ public final class TierHistory {
     /** Tier of each log customer at point {@code p} (-1: not a customer yet); do not modify. */
     public int[] tiers(String model, int p) {
         return tiers.get(model)[p];
+    }
+
+    /** What the models saw at the last point (the end of calibration). */
+    public LogFeatures atLastPoint() {
+        return atLastPoint;
     }
 
     /** Number of customers in the log. */

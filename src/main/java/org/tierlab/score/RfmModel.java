@@ -18,7 +18,6 @@ public final class RfmModel implements TieringModel {
     private final Binning recencyBinning;
     private final Binning frequencyBinning;
     private final Binning monetaryBinning;
-    private final List<Segment> segments;
     private final List<String> names;
     /** Segment index of every (R, F, M) cell; see {@link #segmentTable}. */
     private final short[] segmentOf;
@@ -51,7 +50,6 @@ public final class RfmModel implements TieringModel {
         this.recencyBinning = binning[0];
         this.frequencyBinning = binning[1];
         this.monetaryBinning = binning[2];
-        this.segments = List.copyOf(segments);
         List<String> n = new ArrayList<>();
         for (Segment s : segments) {
             if (n.contains(s.name()) || s.name().equals(OTHERS)) {
