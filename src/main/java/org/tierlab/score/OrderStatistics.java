@@ -1,19 +1,23 @@
 package org.tierlab.score;
 
-import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.util.KthSelector;
 
 /**
  * Order statistics of a column without sorting it: the values at given ranks, and for each such value how
- * many values lie strictly below it. One pass builds a radix histogram over the top 16 bits of an
- * order-preserving 64-bit key of each value; a second pass gathers only the values of the few buckets that
- * hold a wanted rank, which are then sorted (small arrays). Both passes are linear in the column length.
+ * many values lie strictly below it and how many equal it. Columns of small whole numbers are answered from the
+ * value counts of their {@link ColumnProfile}. Other columns take two parallel passes: a radix histogram over
+ * the top 16 bits of an order-preserving 64-bit key of each value, then a gather of only the values of the few
+ * buckets that hold a wanted rank, in which the rank is found by selection (linear time, no sort).
  *
  * <p>Scoring needs only a handful of cut points (bins - 1 per column), so this replaces three full sorts
- * of ten million values with four sequential passes.
+ * of ten million values with a few sequential passes shared by both cores.
  */
 final class OrderStatistics {
-    private static final int BITS = 16;
-    private static final int BUCKETS = 1 << BITS;
+    /** Bits of the key that pick a histogram bucket. */
+    static final int BITS = 16;
+    /** Histogram buckets. */
+    static final int BUCKETS = 1 << BITS;
 
     private OrderStatistics() {
     }
@@ -24,149 +28,63 @@ final class OrderStatistics {
         return b ^ ((b >> 63) | Long.MIN_VALUE);
     }
 
-    private static int bucket(double v) {
+    static int bucket(double v) {
         return (int) (key(v) >>> (64 - BITS));
-    }
-
-    /**
-     * What one pass over a column tells: how many values are not NaN, their minimum and maximum, and whether all
-     * are whole numbers. Scoring needs all four; one pass instead of two.
-     */
-    record Scan(long count, double min, double max, boolean whole) {
-        /** {min, max} if the values are whole numbers spanning less than 2^20 (and there is one), else null. */
-        double[] integerRange() {
-            return count > 0 && whole && max - min < MAX_RANGE ? new double[] {min, max} : null;
-        }
-    }
-
-    /** Scans {@code column} once. */
-    static Scan scan(double[] column) {
-        long n = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean whole = true;
-        for (double v : column) {
-            if (v == v) {
-                n++;
-                whole &= v == (double) (long) v;
-                // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
-                min = v < min ? v : min;
-                max = v > max ? v : max;
-            }
-        }
-        return new Scan(n, min, max, whole);
     }
 
     /**
      * Result: the value at each wanted rank, the number of values strictly below it and equal to it, and (when
      * the values were gathered, else null) the index of the customer holding the rank when ties are broken by
-     * input order.
+     * input order; {@code integerRange} is the profile's when the values were counted, else null.
      */
     record Cuts(double[] value, long[] below, long[] equal, int[] holder, double[] integerRange) {
     }
 
     /**
      * The values at the given ascending 0-based ranks among the non-NaN values of {@code column} (optionally
-     * negated), with the count of values strictly below each. {@code n} is the number of non-NaN values.
+     * negated), with the count of values strictly below and equal to each.
      */
-    static Cuts atRanks(double[] column, boolean negate, long[] ranks, Scan scan) {
-        Cuts exact = smallIntegers(column, negate, ranks, scan.integerRange());
-        if (exact != null) {
-            return exact;
+    static Cuts atRanks(double[] column, boolean negate, long[] ranks, ColumnProfile profile) {
+        double[] range = profile.integerRange();
+        if (range != null) {
+            int[] counts = profile.counts() != null ? profile.counts() : histogram(column, range);
+            return fromCounts(negate ? reversed(counts) : counts, negate ? -range[1] : range[0], ranks, range);
         }
-        int[] counts = new int[BUCKETS];
-        for (double raw : column) {
-            if (raw == raw) {
-                counts[bucket(negate ? -raw : raw)]++;
-            }
-        }
-        long[] start = new long[BUCKETS + 1];
-        for (int b = 0; b < BUCKETS; b++) {
-            start[b + 1] = start[b] + counts[b];
-        }
-        int[] wantedBucket = new int[ranks.length];
-        int[] slot = new int[BUCKETS];
-        Arrays.fill(slot, -1);
-        int distinct = 0;
-        for (int j = 0; j < ranks.length; j++) {
-            int b = upperBucket(start, ranks[j]);
-            wantedBucket[j] = b;
-            if (slot[b] < 0) {
-                slot[b] = distinct++;
-            }
-        }
-        double[][] gathered = new double[distinct][];
-        int[][] index = new int[distinct][];
-        int[] fill = new int[distinct];
-        for (int b = 0; b < BUCKETS; b++) {
-            if (slot[b] >= 0) {
-                gathered[slot[b]] = new double[counts[b]];
-                index[slot[b]] = new int[counts[b]];
-            }
-        }
-        for (int i = 0; i < column.length; i++) {
-            double raw = column[i];
-            if (raw == raw) {
-                double v = negate ? -raw : raw;
-                int s = slot[bucket(v)];
-                if (s >= 0) {
-                    index[s][fill[s]] = i;
-                    gathered[s][fill[s]++] = v;
-                }
-            }
-        }
-        double[] value = new double[ranks.length];
-        long[] below = new long[ranks.length];
-        long[] equal = new long[ranks.length];
-        int[] holder = new int[ranks.length];
-        for (int j = 0; j < ranks.length; j++) {
-            int b = wantedBucket[j];
-            double[] inOrder = gathered[slot[b]];
-            double[] g = inOrder.clone();
-            Arrays.sort(g);
-            double v = g[(int) (ranks[j] - start[b])];
-            value[j] = v;
-            below[j] = start[b] + lowerBound(g, v);
-            equal[j] = lowerBound(g, Math.nextUp(v)) - lowerBound(g, v);
-            holder[j] = holder(inOrder, index[slot[b]], v, ranks[j] - below[j]);
-        }
-        return new Cuts(value, below, equal, holder, null);
+        // the profile's histogram is of the values as given: usable unless negated
+        return byRadix(column, negate, ranks, negate ? null : profile.bucketCounts());
     }
 
-    /** The index of the {@code k}-th (0-based) of the gathered values equal to {@code v}, in input order. */
-    private static int holder(double[] inOrder, int[] index, double v, long k) {
-        long seen = 0;
-        for (int i = 0; i < inOrder.length; i++) {
-            if (inOrder[i] == v && seen++ == k) {
-                return index[i];
+    /** Counts of each whole value min..max of the column (NaN skipped), for whole columns not counted already. */
+    private static int[] histogram(double[] column, double[] range) {
+        int[] counts = new int[(int) (range[1] - range[0]) + 1];
+        for (double v : column) {
+            if (v == v) {
+                counts[(int) (v - range[0])]++;
             }
         }
-        throw new IllegalStateException("no " + k + "-th value equal to " + v);
+        return counts;
     }
 
-
-    private static final int MAX_RANGE = 1 << 20;
+    private static int[] reversed(int[] counts) {
+        int[] r = new int[counts.length];
+        for (int k = 0; k < counts.length; k++) {
+            r[counts.length - 1 - k] = counts[k];
+        }
+        return r;
+    }
 
     /**
-     * The exact path for columns of whole numbers in a small range (frequencies, recency in whole days): a
-     * histogram of the values themselves gives every order statistic with no gathering and no sort, however
-     * heavily the values tie. Returns null when the column does not qualify.
+     * The exact path for whole numbers in a small range (frequencies, recency in whole days): the counts of the
+     * values themselves give every order statistic with no gathering and no sort, however heavily values tie.
+     * counts[k] is the number of values equal to lo + k.
      */
-    private static Cuts smallIntegers(double[] column, boolean negate, long[] ranks, double[] range) {
-        if (range == null) {
-            return null;
-        }
-        double min = range[0];
-        double max = range[1];
-        double lo = negate ? -max : min;
-        int size = (int) (max - min) + 1;
-        int[] counts = histogram(column, negate, lo, size);
+    private static Cuts fromCounts(int[] counts, double lo, long[] ranks, double[] range) {
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
         long[] equal = new long[ranks.length];
         long cumulative = 0;
         int j = 0;
-        for (int k = 0; k < size && j < ranks.length; k++) {
+        for (int k = 0; k < counts.length && j < ranks.length; k++) {
             while (j < ranks.length && ranks[j] < cumulative + counts[k]) {
                 value[j] = lo + k;
                 below[j] = cumulative;
@@ -178,32 +96,138 @@ final class OrderStatistics {
         return new Cuts(value, below, equal, null, range);
     }
 
-    /**
-     * Counts of each whole value lo..lo+size-1 (NaN skipped). Four interleaved count arrays: with heavy ties (40 %
-     * of customers with frequency 1) consecutive increments of one counter would wait on each other.
-     */
-    private static int[] histogram(double[] column, boolean negate, double lo, int size) {
-        int[][] part = new int[4][size];
-        int n = column.length;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            count(part[0], column[i], negate, lo);
-            count(part[1], column[i + 1], negate, lo);
-            count(part[2], column[i + 2], negate, lo);
-            count(part[3], column[i + 3], negate, lo);
+    private static Cuts byRadix(double[] column, boolean negate, long[] ranks, List<int[]> histogram) {
+        List<int[]> perChunk = histogram != null ? histogram
+                : Chunks.map(column.length, (c, from, to) -> bucketCounts(column, negate, from, to));
+        int[] counts = new int[BUCKETS];
+        for (int[] part : perChunk) {
+            for (int b = 0; b < BUCKETS; b++) {
+                counts[b] += part[b];
+            }
         }
-        for (; i < n; i++) {
-            count(part[0], column[i], negate, lo);
+        long[] start = new long[BUCKETS + 1];
+        for (int b = 0; b < BUCKETS; b++) {
+            start[b + 1] = start[b] + counts[b];
         }
-        for (int k = 0; k < size; k++) {
-            part[0][k] += part[1][k] + part[2][k] + part[3][k];
+        int[] wanted = new int[ranks.length];
+        for (int j = 0; j < ranks.length; j++) {
+            wanted[j] = upperBucket(start, ranks[j]);
         }
-        return part[0];
+        Gathered g = Gathered.of(column, negate, false, wanted, perChunk);
+        double[] value = new double[ranks.length];
+        long[] below = new long[ranks.length];
+        long[] equal = new long[ranks.length];
+        int[] holder = new int[ranks.length];
+        KthSelector selector = new KthSelector();
+        double[][] work = new double[g.values.length][];
+        for (int j = 0; j < ranks.length; j++) {
+            int s = g.slot[wanted[j]];
+            double[] inOrder = g.values[s];
+            if (work[s] == null) {
+                work[s] = inOrder.clone();
+            }
+            // selection leaves work[s] a permutation of the bucket, so later ranks in it can be selected again
+            double v = selector.select(work[s], null, (int) (ranks[j] - start[wanted[j]]));
+            long less = 0;
+            long same = 0;
+            for (double x : inOrder) {
+                less += x < v ? 1 : 0;
+                same += x == v ? 1 : 0;
+            }
+            value[j] = v;
+            below[j] = start[wanted[j]] + less;
+            equal[j] = same;
+            holder[j] = g.index[s][holder(inOrder, v, ranks[j] - below[j])];
+        }
+        return new Cuts(value, below, equal, holder, null);
     }
 
-    private static void count(int[] counts, double v, boolean negate, double lo) {
-        if (v == v) {
-            counts[(int) ((negate ? -v : v) - lo)]++;
+    private static int[] bucketCounts(double[] column, boolean negate, int from, int to) {
+        int[] counts = new int[BUCKETS];
+        for (int i = from; i < to; i++) {
+            double raw = column[i];
+            if (raw == raw) {
+                counts[bucket(negate ? -raw : raw)]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The position among {@code inOrder} of the {@code k}-th (0-based) value equal to {@code v}. */
+    private static int holder(double[] inOrder, double v, long k) {
+        long seen = 0;
+        for (int i = 0; i < inOrder.length; i++) {
+            if (inOrder[i] == v && seen++ == k) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + k + "-th value equal to " + v);
+    }
+
+    /**
+     * The values of a few histogram buckets, gathered in input order with their indices in one parallel pass:
+     * each chunk writes at offsets known from the per-chunk counts of the histogram pass.
+     */
+    static final class Gathered {
+        /** slot[b]: where bucket b's values are, or -1 if not gathered. */
+        final int[] slot;
+        /** values[slot]: the bucket's values (negated if asked) in input order. */
+        final double[][] values;
+        /** index[slot]: the customer index of each gathered value. */
+        final int[][] index;
+
+        private Gathered(int[] slot, double[][] values, int[][] index) {
+            this.slot = slot;
+            this.values = values;
+            this.index = index;
+        }
+
+        /**
+         * Gathers the values of {@code buckets} (repeats allowed); {@code perChunk} are the bucket counts per
+         * {@link Chunks} chunk of exactly the values gathered: all non-NaN values, or only positive ones if
+         * {@code positiveOnly}.
+         */
+        static Gathered of(double[] column, boolean negate, boolean positiveOnly, int[] buckets, List<int[]> perChunk) {
+            int[] slot = new int[BUCKETS];
+            java.util.Arrays.fill(slot, -1);
+            int[] bucketAt = new int[buckets.length];
+            int distinct = 0;
+            for (int b : buckets) {
+                if (slot[b] < 0) {
+                    bucketAt[distinct] = b;
+                    slot[b] = distinct++;
+                }
+            }
+            int[][] offset = new int[perChunk.size()][distinct];
+            int[] size = new int[distinct];
+            for (int c = 0; c < perChunk.size(); c++) {
+                for (int s = 0; s < distinct; s++) {
+                    offset[c][s] = size[s];
+                    size[s] += perChunk.get(c)[bucketAt[s]];
+                }
+            }
+            double[][] values = new double[distinct][];
+            int[][] index = new int[distinct][];
+            for (int s = 0; s < distinct; s++) {
+                values[s] = new double[size[s]];
+                index[s] = new int[size[s]];
+            }
+            Chunks.map(column.length, (c, from, to) -> {
+                int[] fill = offset[c];
+                for (int i = from; i < to; i++) {
+                    double raw = column[i];
+                    if (positiveOnly ? raw > 0 : raw == raw) {
+                        double v = negate ? -raw : raw;
+                        int s = slot[bucket(v)];
+                        if (s >= 0) {
+                            index[s][fill[s]] = i;
+                            values[s][fill[s]++] = v;
+                        }
+                    }
+                }
+                return null;
+            });
+            return new Gathered(slot, values, index);
         }
     }
 
@@ -220,98 +244,5 @@ final class OrderStatistics {
             }
         }
         return lo;
-    }
-
-    static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * For ABC classes: walking values from the largest down, the smallest value of each class (a cut-off:
-     * class k holds values &gt;= cut[k]), where a value belongs to the class in which the running share of the
-     * total before it starts. Bounds are cumulative shares (e.g. 0.8, 0.95). Values &lt;= 0 are not ranked.
-     * A class that receives nobody gets +inf. Buckets that fall wholly inside one class are never gathered:
-     * their class's cut-off is at least the bucket's lower edge, which separates it from all smaller buckets.
-     */
-    static double[] shareCuts(double[] column, double[] cumulativeBounds) {
-        int[] counts = new int[BUCKETS];
-        double[] sums = new double[BUCKETS];
-        double total = 0;
-        for (double v : column) {
-            if (v > 0) {
-                int b = bucket(v);
-                counts[b]++;
-                sums[b] += v;
-            }
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            total += sums[b];
-        }
-        double[] cut = new double[cumulativeBounds.length];
-        Arrays.fill(cut, Double.POSITIVE_INFINITY);
-        double running = 0;
-        int k = 0;
-        for (int b = BUCKETS - 1; b >= 0 && k < cut.length; b--) {
-            if (counts[b] == 0) {
-                continue;
-            }
-            while (k < cut.length && running >= limit(cumulativeBounds[k], total)) {
-                k++;
-            }
-            if (k == cut.length) {
-                break;
-            }
-            if (running + sums[b] < limit(cumulativeBounds[k], total)) {
-                cut[k] = lowEdge(b);
-                running += sums[b];
-                continue;
-            }
-            double[] g = gather(column, b, counts[b]);
-            for (int j = g.length - 1; j >= 0; j--) {
-                while (k < cut.length && running >= limit(cumulativeBounds[k], total)) {
-                    k++;
-                }
-                if (k == cut.length) {
-                    break;
-                }
-                cut[k] = g[j];
-                running += g[j];
-            }
-        }
-        for (int c = 1; c < cut.length; c++) {
-            cut[c] = Math.min(cut[c], cut[c - 1]);
-        }
-        return cut;
-    }
-
-    private static double limit(double bound, double total) {
-        return bound * total * (1 - 1e-12);
-    }
-
-    /** The smallest positive double in bucket b (b in the positive half of the key space). */
-    private static double lowEdge(int b) {
-        return Double.longBitsToDouble(((long) b << (64 - BITS)) ^ Long.MIN_VALUE);
-    }
-
-    private static double[] gather(double[] column, int b, int count) {
-        double[] g = new double[count];
-        int f = 0;
-        for (double v : column) {
-            if (v > 0 && bucket(v) == b) {
-                g[f++] = v;
-            }
-        }
-        Arrays.sort(g);
-        return g;
     }
 }

@@ -119,41 +119,63 @@ public final class RfmModel implements TieringModel {
         return names;
     }
 
-    /** The R, F and M scores of every customer. */
+    /**
+     * The R, F and M scores of every customer. Each column is profiled once ({@link ColumnProfile}); the profile
+     * both checks the input (a failed check looks for the first bad customer to name) and feeds the scorer.
+     */
     public RfmScores scores(CustomerFeatures features) {
         int n = features.size();
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
-        for (int i = 0; i < n; i++) {
+        double[] frequency = features.numeric(CustomerFeatures.FREQUENCY);
+        double[] monetary = features.numeric(CustomerFeatures.MONETARY);
+        byte[] r = new byte[n];
+        byte[] f = new byte[n];
+        byte[] m = new byte[n];
+        ColumnProfile rp = ColumnProfile.of(recency);
+        if (rp.min() < 0 || rp.hasInfinity()) {
+            checkRecency(recency);
+        }
+        scoreRecency(recency, rp, r);
+        ColumnProfile fp = ColumnProfile.of(frequency);
+        if (fp.nan() > 0 || fp.min() < 0 || fp.hasInfinity()) {
+            Columns.finite(features, CustomerFeatures.FREQUENCY, false);
+        }
+        Tiles.score(frequencyBinning, frequency, false, fp, bins, f);
+        ColumnProfile mp = ColumnProfile.of(monetary);
+        if (mp.nan() > 0 || mp.hasInfinity()) {
+            Columns.finite(features, CustomerFeatures.MONETARY, true);
+        }
+        Tiles.score(monetaryBinning, monetary, false, mp, bins, m);
+        return new RfmScores(r, f, m);
+    }
+
+    /** Throws naming the first customer whose recency is negative or infinite. */
+    private static void checkRecency(double[] recency) {
+        for (int i = 0; i < recency.length; i++) {
             double v = recency[i];
             if (v < 0 || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + v
                         + "; expected days >= 0 (or empty for never)");
             }
         }
-        byte[] r = new byte[n];
-        byte[] f = new byte[n];
-        byte[] m = new byte[n];
+    }
+
+    /** Recency scores, most recent highest; a customer who never bought (NaN) scores 1. */
+    private void scoreRecency(double[] recency, ColumnProfile profile, byte[] r) {
         if (recencyBinning instanceof Binning.Custom) {
+            // custom breaks are in days, ascending: score the days, then reverse
             recencyBinning.score(recency, bins, r);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < r.length; i++) {
                 r[i] = (byte) (r[i] == 0 ? 1 : bins + 1 - r[i]);
             }
-        } else {
-            recencyBinning.scoreNegated(recency, bins, r);
-            for (int i = 0; i < n; i++) {
-                if (r[i] == 0) {
-                    r[i] = 1;
-                }
+            return;
+        }
+        Tiles.score(recencyBinning, recency, true, profile, bins, r);
+        if (profile.nan() > 0) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = r[i] == 0 ? 1 : r[i];
             }
         }
-        double[] frequency = Columns.finite(features, CustomerFeatures.FREQUENCY, false);
-        double[] monetary = Columns.finite(features, CustomerFeatures.MONETARY, true);
-        // the three scores are independent: monetary on a second core (same result whatever runs where)
-        java.util.concurrent.CompletableFuture<Void> m2 = java.util.concurrent.CompletableFuture.runAsync(
-                () -> monetaryBinning.score(monetary, bins, m));
-        frequencyBinning.score(frequency, bins, f);
-        m2.join();
-        return new RfmScores(r, f, m);
     }
 
     @Override

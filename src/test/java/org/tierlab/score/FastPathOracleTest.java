@@ -21,6 +21,7 @@ class FastPathOracleTest {
                 case 1 -> r.nextInt(730);                                            // recency in whole days
                 case 2 -> Math.round(r.nextDouble() * 1e5) / 100.0;                  // money, cents
                 case 3 -> 1000 + r.nextDouble() * 1e-9;                              // all in one bucket
+                case 5 -> r.nextDouble() < 0.05 ? Double.NaN : r.nextInt(20_000);    // days beyond the counted range
                 default -> r.nextDouble() < 0.2 ? -r.nextInt(50) : r.nextInt(400);   // profit with losses
             };
         }
@@ -121,6 +122,40 @@ class FastPathOracleTest {
                 AbcModel.of("v", shares, null).assign(Fixtures.of("v", v), fast);
                 assertArrayEquals(referenceAbc(v, shares), fast, "abc kind " + kind);
             }
+        }
+    }
+
+    /**
+     * Columns long enough to be split into several parallel chunks ({@link Chunks}), scored as given and negated
+     * (recency), so that per-chunk histograms, gathers and tie positions are combined correctly.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void chunkedColumnsMatchTheReference(int kind) {
+        SplittableRandom r = new SplittableRandom(100 + kind);
+        int n = 4 * Chunks.MIN_CHUNK + 1 + r.nextInt(1000);
+        double[] v = column(r, n, kind);
+        v[n / 2] = Double.NaN;
+        double[] negated = new double[n];
+        for (int i = 0; i < n; i++) {
+            negated[i] = -v[i];
+        }
+        byte[] fast = new byte[n];
+        int bins = kind == 3 ? 7 : 5;
+        new Binning.Quantile().score(v, bins, fast);
+        assertArrayEquals(referenceQuantile(v, bins), fast, "quantile");
+        new Binning.EqualCount().score(v, bins, fast);
+        assertArrayEquals(referenceNtile(v, bins), fast, "ntile");
+        new Binning.Quantile().scoreNegated(v, bins, fast);
+        assertArrayEquals(referenceQuantile(negated, bins), fast, "quantile, negated");
+        new Binning.EqualCount().scoreNegated(v, bins, fast);
+        assertArrayEquals(referenceNtile(negated, bins), fast, "ntile, negated");
+        if (kind != 1 && kind != 5) {
+            v[n / 2] = 0;
+            double[] shares = {0.6, 0.25, 0.1, 0.05};
+            int[] classes = new int[n];
+            AbcModel.of("v", shares, null).assign(Fixtures.of("v", v), classes);
+            assertArrayEquals(referenceAbc(v, shares), classes, "abc");
         }
     }
 }

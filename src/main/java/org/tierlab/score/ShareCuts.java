@@ -1,0 +1,187 @@
+package org.tierlab.score;
+
+import static org.tierlab.score.OrderStatistics.BITS;
+import static org.tierlab.score.OrderStatistics.BUCKETS;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The value cut-offs of ABC classes, found without sorting the column. Walking values from the largest down,
+ * a value belongs to the class in which the running share of the total before it starts; cut[k] is the smallest
+ * value of class k (class k holds values &gt;= cut[k]). Bounds are cumulative shares (e.g. 0.8, 0.95). Values
+ * &lt;= 0 are not ranked. A class that receives nobody gets +inf.
+ *
+ * <p>One parallel pass builds a histogram with the count and the sum of the values in each bucket of the top
+ * 16 key bits ({@link OrderStatistics#key}). A bucket that falls wholly inside one class is never looked at
+ * again: its class's cut-off is at least the bucket's lower edge, which separates it from all smaller buckets.
+ * Only the (at most one per bound) buckets where a bound is crossed are gathered, in a second parallel pass,
+ * and refined the same way on the next 16 key bits; the few values left after that are sorted.
+ */
+final class ShareCuts {
+    /** Histogram levels (16 key bits each) before the values of a bucket are sorted. */
+    private static final int LEVELS = 2;
+    /** A bucket this small is sorted rather than refined. */
+    private static final int SMALL_BUCKET = 64;
+
+    private final double[] limits;
+    private final double[] cut;
+    private double running;
+    private int k;
+
+    private ShareCuts(double[] limits) {
+        this.limits = limits;
+        this.cut = new double[limits.length];
+        Arrays.fill(cut, Double.POSITIVE_INFINITY);
+    }
+
+    /** Per-chunk histogram: count and sum of the positive values in each bucket; whether NaN or inf was seen. */
+    private record Histogram(int[] counts, double[] sums, boolean bad) {
+        static Histogram of(double[] column, int from, int to) {
+            int[] counts = new int[BUCKETS];
+            double[] sums = new double[BUCKETS];
+            boolean bad = false;
+            for (int i = from; i < to; i++) {
+                double v = column[i];
+                bad |= v - v != 0; // NaN and +-inf
+                if (v > 0) {
+                    int b = OrderStatistics.bucket(v);
+                    counts[b]++;
+                    sums[b] += v;
+                }
+            }
+            return new Histogram(counts, sums, bad);
+        }
+    }
+
+    /** The cut-offs, one per bound; null if the column holds NaN or an infinite value. */
+    static double[] of(double[] column, double[] cumulativeBounds) {
+        List<Histogram> perChunk = Chunks.map(column.length, (c, from, to) -> Histogram.of(column, from, to));
+        int[] counts = new int[BUCKETS];
+        double[] sums = new double[BUCKETS];
+        for (Histogram h : perChunk) {
+            if (h.bad()) {
+                return null;
+            }
+            for (int b = 0; b < BUCKETS; b++) {
+                counts[b] += h.counts()[b];
+                sums[b] += h.sums()[b];
+            }
+        }
+        double total = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            total += sums[b];
+        }
+        double[] limits = new double[cumulativeBounds.length];
+        for (int j = 0; j < limits.length; j++) {
+            limits[j] = cumulativeBounds[j] * total * (1 - 1e-12);
+        }
+        int[] crossed = crossedBuckets(counts, sums, limits);
+        OrderStatistics.Gathered g = OrderStatistics.Gathered.of(column, false, true, crossed,
+                perChunk.stream().map(Histogram::counts).toList());
+        ShareCuts walk = new ShareCuts(limits);
+        walk.walk(counts, sums, 0, 0, b -> {
+            if (g.slot[b] < 0) {
+                throw new IllegalStateException("bucket " + b + " crosses a bound but was not gathered");
+            }
+            return g.values[g.slot[b]];
+        });
+        double[] cut = walk.cut;
+        for (int c = 1; c < cut.length; c++) {
+            cut[c] = Math.min(cut[c], cut[c - 1]);
+        }
+        return cut;
+    }
+
+    /**
+     * The buckets in which a bound is crossed, by the same arithmetic as {@link #walk}: the running sum after a
+     * bucket is always the running sum before it plus the bucket's sum.
+     */
+    private static int[] crossedBuckets(int[] counts, double[] sums, double[] limits) {
+        int[] crossed = new int[limits.length];
+        int found = 0;
+        double running = 0;
+        int k = 0;
+        for (int b = BUCKETS - 1; b >= 0; b--) {
+            if (counts[b] == 0) {
+                continue;
+            }
+            while (k < limits.length && running >= limits[k]) {
+                k++;
+            }
+            if (k == limits.length) {
+                break;
+            }
+            if (running + sums[b] >= limits[k]) {
+                crossed[found++] = b;
+            }
+            running += sums[b];
+        }
+        return Arrays.copyOf(crossed, found);
+    }
+
+    private boolean advance() {
+        while (k < limits.length && running >= limits[k]) {
+            k++;
+        }
+        return k < limits.length;
+    }
+
+    /**
+     * Walks the buckets of one histogram level from the largest down. {@code prefix} is the key bits of the
+     * enclosing bucket; {@code valuesOf} gives a crossed bucket's values.
+     */
+    private void walk(int[] counts, double[] sums, int level, long prefix, IntFunction<double[]> valuesOf) {
+        for (int b = BUCKETS - 1; b >= 0 && advance(); b--) {
+            if (counts[b] == 0) {
+                continue;
+            }
+            if (running + sums[b] < limits[k]) {
+                cut[k] = lowEdge(level, (prefix << BITS) | b);
+                running += sums[b];
+                continue;
+            }
+            double before = running;
+            refine(valuesOf.apply(b), level + 1, (prefix << BITS) | b);
+            // as crossedBuckets assumed: summing value by value may round differently from the bucket sum
+            running = before + sums[b];
+        }
+    }
+
+    /** A crossed bucket: a histogram of its values on the next key bits, or at the last level a sort. */
+    private void refine(double[] values, int level, long prefix) {
+        if (level >= LEVELS || values.length <= SMALL_BUCKET) {
+            double[] g = values.clone();
+            Arrays.sort(g);
+            for (int j = g.length - 1; j >= 0 && advance(); j--) {
+                cut[k] = g[j];
+                running += g[j];
+            }
+            return;
+        }
+        int shift = 64 - BITS * (level + 1);
+        int[] counts = new int[BUCKETS];
+        double[] sums = new double[BUCKETS];
+        for (double v : values) {
+            int b = (int) (OrderStatistics.key(v) >>> shift) & (BUCKETS - 1);
+            counts[b]++;
+            sums[b] += v;
+        }
+        walk(counts, sums, level, prefix, b -> {
+            double[] sub = new double[counts[b]];
+            int f = 0;
+            for (double v : values) {
+                if (((int) (OrderStatistics.key(v) >>> shift) & (BUCKETS - 1)) == b) {
+                    sub[f++] = v;
+                }
+            }
+            return sub;
+        });
+    }
+
+    /** The smallest positive double whose key starts with the {@code BITS * (level + 1)} bits of {@code prefix}. */
+    private static double lowEdge(int level, long prefix) {
+        return Double.longBitsToDouble((prefix << (64 - BITS * (level + 1))) ^ Long.MIN_VALUE);
+    }
+}

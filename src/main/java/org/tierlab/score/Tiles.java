@@ -1,0 +1,222 @@
+package org.tierlab.score;
+
+import java.util.Arrays;
+
+/**
+ * Quantile and equal-count scoring of one column ({@link Binning.Quantile}, {@link Binning.EqualCount}) given
+ * its {@link ColumnProfile}: the few cut points from {@link OrderStatistics}, then one parallel assignment pass.
+ * With {@code negate} the column is scored as if its values were negated (recency: more recent is better)
+ * without materialising the negated column.
+ */
+final class Tiles {
+    private Tiles() {
+    }
+
+    /** Scores by {@code binning}, reusing {@code profile}; custom breaks are never negated here. */
+    static void score(Binning binning, double[] values, boolean negate, ColumnProfile profile, int bins, byte[] out) {
+        if (binning instanceof Binning.Quantile) {
+            quantile(values, negate, profile, bins, out);
+        } else if (binning instanceof Binning.EqualCount) {
+            equalCount(values, negate, profile, bins, out);
+        } else if (negate) {
+            binning.scoreNegated(values, bins, out);
+        } else {
+            binning.score(values, bins, out);
+        }
+    }
+
+    /**
+     * Quantile breaks: with the values sorted ascending, break j is the value at rank ceil(j * n / bins); a value's
+     * score is 1 + the number of breaks strictly below it.
+     */
+    static void quantile(double[] values, boolean negate, ColumnProfile profile, int bins, byte[] out) {
+        long n = profile.count();
+        if (n == 0) {
+            Arrays.fill(out, (byte) 0);
+            return;
+        }
+        long[] ranks = new long[bins - 1];
+        for (int j = 1; j < bins; j++) {
+            ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
+        }
+        OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, ranks, profile);
+        // "strictly above break j" for every customer: as if tile j started after the last index
+        int[] from = new int[bins - 1];
+        Arrays.fill(from, values.length);
+        assign(values, negate, cuts.value(), from, cuts.integerRange(), out);
+    }
+
+    /** Equal-count n-tiles, ties broken by input order; see {@link Binning.EqualCount}. */
+    static void equalCount(double[] values, boolean negate, ColumnProfile profile, int bins, byte[] out) {
+        long n = profile.count();
+        if (n == 0) {
+            Arrays.fill(out, (byte) 0);
+            return;
+        }
+        // the value at the first rank of each tile, and how many values lie below it
+        long[] tileStarts = new long[bins - 1];
+        for (int t = 1; t < bins; t++) {
+            tileStarts[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
+        }
+        OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, tileStarts, profile);
+        double[] c = cuts.value();
+        int[] from = new int[c.length];
+        for (int t = 0; t < c.length; t++) {
+            // j == 0: the tile starts at the group's first customer, the same as from index 0
+            long j = tileStarts[t] - cuts.below()[t];
+            from[t] = j == 0 ? 0 : cuts.holder() != null ? cuts.holder()[t]
+                    : position(values, negate, c[t], j, cuts.equal()[t], profile);
+        }
+        assign(values, negate, c, from, cuts.integerRange(), out);
+    }
+
+    /*
+     * How ties are split without a per-customer rank. A customer's score is 1 + the number of tile starts at
+     * or below their rank. Tile t starts at the customer of value c[t] whose rank is tileStarts[t]: customers
+     * with values below c[t] are below it, those above are above, and of the customers equal to c[t], who take
+     * consecutive ranks in input order from below[t] on, it counts for the (tileStarts[t] - below[t])-th one
+     * and every later one. So tile t counts for value v if v > c[t], or if v == c[t] and the customer's index
+     * is at least from[t], the index of that customer. Between consecutive from[] indices the rule is fixed:
+     * the column is scored in at most bins segments with plain comparisons and no per-customer tie work.
+     */
+
+    /**
+     * Index of the customer who is the {@code j}-th (0-based) in input order of the {@code equal} customers
+     * with value {@code v}. With per-chunk value counts only the chunk that holds it is scanned, else the whole
+     * column; either from whichever end is nearer.
+     */
+    private static int position(double[] values, boolean negate, double v, long j, long equal, ColumnProfile p) {
+        double raw = negate ? -v : v;
+        int[][] chunkCounts = p.chunkCounts();
+        if (chunkCounts == null) {
+            return position(values, raw, j, equal, 0, values.length);
+        }
+        int k = chunkCounts.length;
+        for (int c = 0; c < k; c++) {
+            int here = chunkCounts[c][(int) raw];
+            if (j < here) {
+                return position(values, raw, j, here, Chunks.start(values.length, c, k),
+                        Chunks.start(values.length, c + 1, k));
+            }
+            j -= here;
+        }
+        throw new IllegalStateException("fewer than " + (j + 1) + " customers with value " + raw);
+    }
+
+    /** Index of the j-th of the {@code equal} values equal to {@code raw} in values[from, to). */
+    private static int position(double[] values, double raw, long j, long equal, int from, int to) {
+        long seen = 0;
+        if (j < equal / 2) {
+            for (int i = from; i < to; i++) {
+                seen += values[i] == raw ? 1 : 0;
+                if (seen > j) {
+                    return i;
+                }
+            }
+        } else {
+            long fromEnd = equal - 1 - j;
+            for (int i = to - 1; i >= from; i--) {
+                seen += values[i] == raw ? 1 : 0;
+                if (seen > fromEnd) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("fewer than " + (j + 1) + " customers with value " + raw);
+    }
+
+    /** The segment boundaries: 0, the distinct from[] indices in order, and the column length. */
+    private static int[] segments(int[] from, int length) {
+        int[] b = Arrays.copyOf(from, from.length + 2);
+        b[from.length] = 0;
+        b[from.length + 1] = length;
+        return Arrays.stream(b).filter(x -> x <= length).distinct().sorted().toArray();
+    }
+
+    /** Tile t counts for v if v &gt;= th[t]: c[t] once index from[t] is reached, the next double up before. */
+    private static double[] thresholds(double[] c, int[] from, int index) {
+        double[] th = new double[c.length];
+        for (int t = 0; t < c.length; t++) {
+            th[t] = index >= from[t] ? c[t] : Math.nextUp(c[t]);
+        }
+        return th;
+    }
+
+    private static int score(double v, double[] th) {
+        int s = 1;
+        for (double x : th) {
+            s += v >= x ? 1 : 0;
+        }
+        return s;
+    }
+
+    /**
+     * Scores every customer, in parallel chunks, each chunk segment by segment. Whole numbers in a small range
+     * are scored by one table lookup each (the table fixed within a segment), others by comparisons.
+     */
+    private static void assign(double[] values, boolean negate, double[] c, int[] from, double[] range, byte[] out) {
+        int[] seg = segments(from, values.length);
+        int segments = seg.length - 1;
+        double[][] th = new double[segments][];
+        byte[][] table = new byte[segments][];
+        double lo = range == null ? 0 : negate ? -range[1] : range[0];
+        for (int k = 0; k < segments; k++) {
+            th[k] = thresholds(c, from, seg[k]);
+            if (range != null) {
+                table[k] = new byte[(int) (range[1] - range[0]) + 1];
+                for (int x = 0; x < table[k].length; x++) {
+                    table[k][x] = (byte) score(lo + x, th[k]);
+                }
+            }
+        }
+        Chunks.forEach(values.length, (start, end) -> {
+            for (int k = 0; k < segments; k++) {
+                int a = Math.max(start, seg[k]);
+                int b = Math.min(end, seg[k + 1]);
+                if (a >= b) {
+                    continue;
+                }
+                if (range != null) {
+                    byTable(values, negate, lo, table[k], a, b, out);
+                } else {
+                    byComparisons(values, negate, th[k], a, b, out);
+                }
+            }
+        });
+    }
+
+    private static void byTable(double[] values, boolean negate, double lo, byte[] table, int a, int b, byte[] out) {
+        for (int i = a; i < b; i++) {
+            double raw = values[i];
+            out[i] = raw != raw ? 0 : table[(int) ((negate ? -raw : raw) - lo)];
+        }
+    }
+
+    private static void byComparisons(double[] values, boolean negate, double[] th, int a, int b, byte[] out) {
+        if (th.length <= 4) {
+            byFourComparisons(values, negate, th, a, b, out);
+            return;
+        }
+        for (int i = a; i < b; i++) {
+            double v = negate ? -values[i] : values[i];
+            out[i] = (byte) (v != v ? 0 : score(v, th));
+        }
+    }
+
+    /**
+     * The same for up to four thresholds (five bins, the default) held in locals: the general loop over the
+     * threshold array costs about twice as much per customer. Missing thresholds are NaN, which no value reaches.
+     */
+    private static void byFourComparisons(double[] values, boolean negate, double[] th, int a, int b, byte[] out) {
+        double t0 = th.length > 0 ? th[0] : Double.NaN;
+        double t1 = th.length > 1 ? th[1] : Double.NaN;
+        double t2 = th.length > 2 ? th[2] : Double.NaN;
+        double t3 = th.length > 3 ? th[3] : Double.NaN;
+        double sign = negate ? -1 : 1;
+        for (int i = a; i < b; i++) {
+            double v = sign * values[i];
+            int s = 1 + (v >= t0 ? 1 : 0) + (v >= t1 ? 1 : 0) + (v >= t2 ? 1 : 0) + (v >= t3 ? 1 : 0);
+            out[i] = (byte) (v != v ? 0 : s);
+        }
+    }
+}
