@@ -75,22 +75,32 @@ public final class LifecycleModel implements TieringModel {
         double[] survey = f.hasNumeric(CustomerFeatures.SURVEY) ? f.numeric(CustomerFeatures.SURVEY) : null;
         double[] trend = f.hasNumeric(CustomerFeatures.TREND) ? f.numeric(CustomerFeatures.TREND) : null;
         Thresholds t = thresholds;
-        for (int i = 0; i < n; i++) {
-            double r = recency[i];
-            if (lead != null && lead[i] != 0 || Double.isNaN(r)) {
-                out[i] = LEAD;
-            } else if (r < 0) {
-                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + r
+        // parallel chunks; a chunk reports its first customer with a negative recency instead of throwing, so
+        // the error always names the first such customer of the whole column
+        List<Integer> bad = Chunks.map(n, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double r = recency[i];
+                if (lead != null && lead[i] != 0 || Double.isNaN(r)) {
+                    out[i] = LEAD;
+                } else if (r < 0) {
+                    return i;
+                } else if (churned != null && churned[i] != 0 || r >= t.churnedDays()) {
+                    out[i] = CHURNED;
+                } else if (r >= t.atRiskDays() || survey != null && survey[i] <= t.surveyAtRisk()
+                        || trend != null && trend[i] <= t.trendAtRisk()) {
+                    out[i] = AT_RISK;
+                } else if (tenure[i] <= t.newDays()) {
+                    out[i] = NEW;
+                } else {
+                    out[i] = ESTABLISHED;
+                }
+            }
+            return -1;
+        });
+        for (int i : bad) {
+            if (i >= 0) {
+                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + recency[i]
                         + "; expected days >= 0");
-            } else if (churned != null && churned[i] != 0 || r >= t.churnedDays()) {
-                out[i] = CHURNED;
-            } else if (r >= t.atRiskDays() || survey != null && survey[i] <= t.surveyAtRisk()
-                    || trend != null && trend[i] <= t.trendAtRisk()) {
-                out[i] = AT_RISK;
-            } else if (tenure[i] <= t.newDays()) {
-                out[i] = NEW;
-            } else {
-                out[i] = ESTABLISHED;
             }
         }
     }

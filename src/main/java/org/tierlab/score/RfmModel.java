@@ -184,9 +184,11 @@ public final class RfmModel implements TieringModel {
         byte[] r = s.r();
         byte[] f = s.f();
         byte[] m = s.m();
-        for (int i = 0; i < features.size(); i++) {
-            out[i] = segmentOf[((r[i] - 1) * bins + f[i] - 1) * bins + m[i] - 1];
-        }
+        Chunks.forEach(features.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = segmentOf[((r[i] - 1) * bins + f[i] - 1) * bins + m[i] - 1];
+            }
+        });
     }
 
     /**

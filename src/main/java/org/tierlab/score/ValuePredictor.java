@@ -24,10 +24,12 @@ public interface ValuePredictor {
             double[] tenure = Columns.finite(f, CustomerFeatures.TENURE, false);
             double[] recency = f.numeric(CustomerFeatures.RECENCY);
             double[] churned = f.hasNumeric(CustomerFeatures.CHURNED) ? f.numeric(CustomerFeatures.CHURNED) : null;
-            for (int i = 0; i < out.length; i++) {
-                boolean gone = churned != null && churned[i] != 0 || !(recency[i] < lapsedDays);
-                out[i] = gone ? 0 : monetary[i] / Math.max(30, tenure[i]) * horizon;
-            }
+            Chunks.forEach(out.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    boolean gone = churned != null && churned[i] != 0 || !(recency[i] < lapsedDays);
+                    out[i] = gone ? 0 : monetary[i] / Math.max(30, tenure[i]) * horizon;
+                }
+            });
         };
     }
 }

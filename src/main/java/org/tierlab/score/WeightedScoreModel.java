@@ -116,9 +116,11 @@ public final class WeightedScoreModel implements TieringModel {
             double[] x = Columns.finite(f, factor.feature(), true);
             double[] norm = normalise(x, factor.normalisation());
             double w = factor.weight() / weightSum * 100;
-            for (int i = 0; i < n; i++) {
-                score[i] += w * norm[i];
-            }
+            Chunks.forEach(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    score[i] += w * norm[i];
+                }
+            });
         }
         return score;
     }
@@ -126,14 +128,16 @@ public final class WeightedScoreModel implements TieringModel {
     @Override
     public void assign(CustomerFeatures f, int[] out) {
         double[] score = scores(f);
-        for (int i = 0; i < score.length; i++) {
-            int k = 0;
-            // a tiny tolerance so that a score of exactly 95 computed as 94.99999999 still makes the cut
-            while (k < thresholds.length && score[i] < thresholds[k] - 1e-9) {
-                k++;
+        Chunks.forEach(score.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int k = 0;
+                // a tiny tolerance so that a score of exactly 95 computed as 94.99999999 still makes the cut
+                while (k < thresholds.length && score[i] < thresholds[k] - 1e-9) {
+                    k++;
+                }
+                out[i] = k;
             }
-            out[i] = k;
-        }
+        });
     }
 
     static double[] normalise(double[] x, Normalisation how) {
@@ -144,17 +148,17 @@ public final class WeightedScoreModel implements TieringModel {
         }
         switch (how) {
             case MINMAX -> {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : x) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-                for (int i = 0; i < n; i++) {
-                    out[i] = max > min ? (x[i] - min) / (max - min) : 0.5;
-                }
+                double[] range = minMax(x);
+                double min = range[0];
+                double max = range[1];
+                Chunks.forEach(n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = max > min ? (x[i] - min) / (max - min) : 0.5;
+                    }
+                });
             }
             case ZSCORE -> {
+                // sums in input order, as before the loops ran in parallel: the same bits on every machine
                 double mean = 0;
                 for (double v : x) {
                     mean += v;
@@ -165,34 +169,35 @@ public final class WeightedScoreModel implements TieringModel {
                     ss += (v - mean) * (v - mean);
                 }
                 double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-                for (int i = 0; i < n; i++) {
-                    out[i] = sd > 0 ? 0.5 * (1 + Erf.erf((x[i] - mean) / (sd * Math.sqrt(2)))) : 0.5;
-                }
+                double m = mean;
+                Chunks.forEach(n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = sd > 0 ? 0.5 * (1 + Erf.erf((x[i] - m) / (sd * Math.sqrt(2)))) : 0.5;
+                    }
+                });
             }
-            default -> {
-                double[] sorted = x.clone();
-                Arrays.sort(sorted);
-                for (int i = 0; i < n; i++) {
-                    int below = lowerBound(sorted, x[i]);
-                    int equal = lowerBound(sorted, Math.nextUp(x[i])) - below;
-                    out[i] = (below + 0.5 * equal) / n;
-                }
-            }
+            default -> MidRanks.of(x, out);
         }
         return out;
     }
 
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** {min, max} of a column of finite values, in parallel chunks. */
+    private static double[] minMax(double[] x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] part : Chunks.map(x.length, (c, from, to) -> {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
+                lo = x[i] < lo ? x[i] : lo;
+                hi = x[i] > hi ? x[i] : hi;
             }
+            return new double[] {lo, hi};
+        })) {
+            min = Math.min(min, part[0]);
+            max = Math.max(max, part[1]);
         }
-        return lo;
+        return new double[] {min, max};
     }
 }

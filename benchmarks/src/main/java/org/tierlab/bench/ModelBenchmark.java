@@ -38,7 +38,7 @@ public class ModelBenchmark {
             "rfm_ntile", "{model: rfm, binning: ntile}",
             "abc", "{model: abc}",
             "abc_profit", "{model: abc, value: profit}",
-            "top", "{model: top, value: monetary, counts: [30, 170]}",
+            "top", "{model: top, value: monetary, counts: [30, 170], names: [Key, Growth, Standard]}",
             "lifecycle", "{model: lifecycle}",
             "weighted", "{model: weighted, preset: five-factor}",
             "weighted_percentile", "{model: weighted, factors: [{feature: monetary, weight: 3, normalise: percentile},"

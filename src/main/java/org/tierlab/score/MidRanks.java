@@ -1,0 +1,113 @@
+package org.tierlab.score;
+
+import java.util.Arrays;
+
+/**
+ * Percentile normalisation: each value's mid-rank share, (number of values below + half the number equal) / n,
+ * for a column of finite values. Columns of small whole numbers are answered from their value counts
+ * ({@link ColumnProfile}) in two linear passes. Others are ranked by one parallel sort of 64-bit words holding
+ * the top bits of the value's order-preserving key and the customer's index; the few values whose keys agree
+ * in those top bits are then ordered exactly. Either way no per-customer search of a sorted array (a cache miss
+ * at each of its 24 steps at ten million customers).
+ */
+final class MidRanks {
+    private MidRanks() {
+    }
+
+    /** Writes the mid-rank share of each value of {@code x} into {@code out}. */
+    static void of(double[] x, double[] out) {
+        int n = x.length;
+        ColumnProfile p = ColumnProfile.of(x);
+        if (p.counts() != null) {
+            fromCounts(x, p, out);
+        } else if (n > 0) {
+            bySort(x, out);
+        }
+    }
+
+    private static void fromCounts(double[] x, ColumnProfile p, double[] out) {
+        int[] counts = p.counts();
+        int lo = (int) p.min();
+        double[] share = new double[counts.length];
+        long below = 0;
+        for (int k = 0; k < counts.length; k++) {
+            share[k] = (below + 0.5 * counts[k]) / x.length;
+            below += counts[k];
+        }
+        Chunks.forEach(x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = share[(int) x[i] - lo];
+            }
+        });
+    }
+
+    private static void bySort(double[] x, double[] out) {
+        int n = x.length;
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        long indexMask = (1L << indexBits) - 1;
+        long[] words = new long[n];
+        Chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                // flipping the top bit turns the unsigned key order into signed long order
+                long key = OrderStatistics.key(x[i]) ^ Long.MIN_VALUE;
+                words[i] = (key & ~indexMask) | i;
+            }
+        });
+        Arrays.parallelSort(words);
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            while (end < n && (words[end] & ~indexMask) == (words[start] & ~indexMask)) {
+                end++;
+            }
+            rankGroup(x, words, indexMask, start, end, out);
+            start = end;
+        }
+    }
+
+    /**
+     * Words start..end-1 share their key's top bits, so they hold the ranks start..end-1; within them, values
+     * are ordered exactly and each tie group gets its mid-rank share.
+     */
+    private static void rankGroup(double[] x, long[] words, long indexMask, int start, int end, double[] out) {
+        int n = x.length;
+        int first = (int) (words[start] & indexMask);
+        boolean allEqual = true;
+        for (int j = start + 1; j < end && allEqual; j++) {
+            allEqual = x[(int) (words[j] & indexMask)] == x[first];
+        }
+        if (allEqual) {
+            double share = (start + 0.5 * (end - start)) / n;
+            for (int j = start; j < end; j++) {
+                out[(int) (words[j] & indexMask)] = share;
+            }
+            return;
+        }
+        double[] values = new double[end - start];
+        for (int j = start; j < end; j++) {
+            values[j - start] = x[(int) (words[j] & indexMask)];
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int j = start; j < end; j++) {
+            double v = values[j - start];
+            int below = lowerBound(sorted, v);
+            int equal = lowerBound(sorted, Math.nextUp(v)) - below;
+            out[(int) (words[j] & indexMask)] = (start + below + 0.5 * equal) / n;
+        }
+    }
+
+    private static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
