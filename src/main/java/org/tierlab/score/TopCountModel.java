@@ -46,20 +46,33 @@ public final class TopCountModel implements TieringModel {
     public void assign(CustomerFeatures features, int[] out) {
         double[] value = Columns.finite(features, valueColumn, true);
         int n = value.length;
-        double[] sorted = value.clone();
-        Arrays.sort(sorted);
-        double[] cut = new double[counts.length];
-        int rank = 0;
-        for (int k = 0; k < counts.length; k++) {
+        // cut[k]: the value at descending rank counts[0] + ... + counts[k] (1-based), found without sorting
+        int tiersWithCut = 0;
+        long rank = 0;
+        for (int c : counts) {
+            rank += c;
+            tiersWithCut += rank <= n ? 1 : 0;
+        }
+        long[] ascending = new long[tiersWithCut];
+        rank = 0;
+        for (int k = 0; k < tiersWithCut; k++) {
             rank += counts[k];
-            cut[k] = rank <= n ? sorted[n - rank] : Double.NEGATIVE_INFINITY;
+            ascending[tiersWithCut - 1 - k] = n - rank;
         }
-        for (int i = 0; i < n; i++) {
-            int k = 0;
-            while (k < cut.length && value[i] < cut[k]) {
-                k++;
+        double[] atRank = OrderStatistics.atRanks(value, false, ascending, ColumnProfile.of(value)).value();
+        double[] cut = new double[counts.length];
+        Arrays.fill(cut, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < tiersWithCut; k++) {
+            cut[k] = atRank[tiersWithCut - 1 - k];
+        }
+        Chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int k = 0;
+                while (k < cut.length && value[i] < cut[k]) {
+                    k++;
+                }
+                out[i] = k;
             }
-            out[i] = k;
-        }
+        });
     }
 }

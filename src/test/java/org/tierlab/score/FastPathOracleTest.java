@@ -99,6 +99,38 @@ class FastPathOracleTest {
         return out;
     }
 
+    /** The top-N rule as the model first computed it: a full sort, the value at each cumulative count. */
+    static int[] referenceTop(double[] v, int[] counts) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        int n = v.length;
+        double[] cut = new double[counts.length];
+        int rank = 0;
+        for (int k = 0; k < counts.length; k++) {
+            rank += counts[k];
+            cut[k] = rank <= n ? sorted[n - rank] : Double.NEGATIVE_INFINITY;
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            while (k < cut.length && v[i] < cut[k]) {
+                k++;
+            }
+            out[i] = k;
+        }
+        return out;
+    }
+
+    static void checkTop(double[] v, int[] counts) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k <= counts.length; k++) {
+            names.add("T" + k);
+        }
+        int[] fast = new int[v.length];
+        TopCountModel.of("v", counts, names).assign(Fixtures.of("v", v), fast);
+        assertArrayEquals(referenceTop(v, counts), fast, "top " + Arrays.toString(counts));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void fastPathsMatchTheReference(int seed) {
@@ -121,6 +153,7 @@ class FastPathOracleTest {
                 int[] fast = new int[n];
                 AbcModel.of("v", shares, null).assign(Fixtures.of("v", v), fast);
                 assertArrayEquals(referenceAbc(v, shares), fast, "abc kind " + kind);
+                checkTop(v, new int[] {1 + r.nextInt(40), 1 + r.nextInt(2000), 1 + r.nextInt(4000)});
             }
         }
     }
@@ -156,6 +189,7 @@ class FastPathOracleTest {
             int[] classes = new int[n];
             AbcModel.of("v", shares, null).assign(Fixtures.of("v", v), classes);
             assertArrayEquals(referenceAbc(v, shares), classes, "abc");
+            checkTop(v, new int[] {30, 170, n / 2});
         }
     }
 }
