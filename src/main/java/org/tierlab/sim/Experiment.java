@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.tierlab.scenario.Scenario;
@@ -29,11 +30,13 @@ public final class Experiment {
         int strategies = scenario.strategies().size();
         int reps = scenario.replications();
         UnitResult[][] results = new UnitResult[strategies][reps];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "tierlab-sim");
-            t.setDaemon(true);
+        // a fork-join pool, so that the scoring core's parallel passes inside a unit run on these same workers
+        // (a parallel stream started by a fork-join worker uses that worker's pool): --threads 1 is one core
+        ExecutorService pool = new ForkJoinPool(Math.max(1, threads), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("tierlab-sim-" + t.getPoolIndex());
             return t;
-        });
+        }, null, false);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try {
             List<Future<?>> futures = new ArrayList<>();
