@@ -16,10 +16,9 @@ final class MidRanks {
     private MidRanks() {
     }
 
-    /** Writes the mid-rank share of each value of {@code x} into {@code out}. */
-    static void of(double[] x, double[] out) {
+    /** Writes the mid-rank share of each value of {@code x} (profiled as {@code p}) into {@code out}. */
+    static void of(double[] x, ColumnProfile p, double[] out) {
         int n = x.length;
-        ColumnProfile p = ColumnProfile.of(x);
         if (p.counts() != null) {
             fromCounts(x, p, out);
         } else if (n > 0) {

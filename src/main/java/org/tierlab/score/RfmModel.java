@@ -136,15 +136,9 @@ public final class RfmModel implements TieringModel {
             checkRecency(recency);
         }
         scoreRecency(recency, rp, r);
-        ColumnProfile fp = ColumnProfile.of(frequency);
-        if (fp.nan() > 0 || fp.min() < 0 || fp.hasInfinity()) {
-            Columns.finite(features, CustomerFeatures.FREQUENCY, false);
-        }
+        ColumnProfile fp = Columns.profile(features, CustomerFeatures.FREQUENCY, false);
         Tiles.score(frequencyBinning, frequency, false, fp, bins, f);
-        ColumnProfile mp = ColumnProfile.of(monetary);
-        if (mp.nan() > 0 || mp.hasInfinity()) {
-            Columns.finite(features, CustomerFeatures.MONETARY, true);
-        }
+        ColumnProfile mp = Columns.profile(features, CustomerFeatures.MONETARY, true);
         Tiles.score(monetaryBinning, monetary, false, mp, bins, m);
         return new RfmScores(r, f, m);
     }

@@ -44,7 +44,8 @@ public final class TopCountModel implements TieringModel {
 
     @Override
     public void assign(CustomerFeatures features, int[] out) {
-        double[] value = Columns.finite(features, valueColumn, true);
+        ColumnProfile profile = Columns.profile(features, valueColumn, true);
+        double[] value = features.numeric(valueColumn);
         int n = value.length;
         // cut[k]: the value at descending rank counts[0] + ... + counts[k] (1-based), found without sorting
         int tiersWithCut = 0;
@@ -59,7 +60,7 @@ public final class TopCountModel implements TieringModel {
             rank += counts[k];
             ascending[tiersWithCut - 1 - k] = n - rank;
         }
-        double[] atRank = OrderStatistics.atRanks(value, false, ascending, ColumnProfile.of(value)).value();
+        double[] atRank = OrderStatistics.atRanks(value, false, ascending, profile).value();
         double[] cut = new double[counts.length];
         Arrays.fill(cut, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < tiersWithCut; k++) {

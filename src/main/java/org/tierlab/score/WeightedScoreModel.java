@@ -113,8 +113,8 @@ public final class WeightedScoreModel implements TieringModel {
         int n = f.size();
         double[] score = new double[n];
         for (Factor factor : factors) {
-            double[] x = Columns.finite(f, factor.feature(), true);
-            double[] norm = normalise(x, factor.normalisation());
+            ColumnProfile profile = Columns.profile(f, factor.feature(), true);
+            double[] norm = normalise(f.numeric(factor.feature()), factor.normalisation(), profile);
             double w = factor.weight() / weightSum * 100;
             Chunks.forEach(n, (from, to) -> {
                 for (int i = from; i < to; i++) {
@@ -140,7 +140,13 @@ public final class WeightedScoreModel implements TieringModel {
         });
     }
 
+    /** Each value of a column of finite values normalised to [0, 1] by {@code how}. */
     static double[] normalise(double[] x, Normalisation how) {
+        return normalise(x, how, ColumnProfile.of(x));
+    }
+
+    /** Each value normalised to [0, 1]; {@code p} is the column's profile (its minimum, maximum, value counts). */
+    private static double[] normalise(double[] x, Normalisation how, ColumnProfile p) {
         int n = x.length;
         double[] out = new double[n];
         if (n == 0) {
@@ -148,9 +154,8 @@ public final class WeightedScoreModel implements TieringModel {
         }
         switch (how) {
             case MINMAX -> {
-                double[] range = minMax(x);
-                double min = range[0];
-                double max = range[1];
+                double min = p.min();
+                double max = p.max();
                 Chunks.forEach(n, (from, to) -> {
                     for (int i = from; i < to; i++) {
                         out[i] = max > min ? (x[i] - min) / (max - min) : 0.5;
@@ -169,31 +174,11 @@ public final class WeightedScoreModel implements TieringModel {
                     ss += (v - mean) * (v - mean);
                 }
                 double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-                normalCdf(x, mean, sd, out);
+                normalCdf(x, p, mean, sd, out);
             }
-            default -> MidRanks.of(x, out);
+            default -> MidRanks.of(x, p, out);
         }
         return out;
-    }
-
-    /** {min, max} of a column of finite values, in parallel chunks. */
-    private static double[] minMax(double[] x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] part : Chunks.map(x.length, (c, from, to) -> {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
-                lo = x[i] < lo ? x[i] : lo;
-                hi = x[i] > hi ? x[i] : hi;
-            }
-            return new double[] {lo, hi};
-        })) {
-            min = Math.min(min, part[0]);
-            max = Math.max(max, part[1]);
-        }
-        return new double[] {min, max};
     }
 
     /**
@@ -201,8 +186,7 @@ public final class WeightedScoreModel implements TieringModel {
      * so columns of small whole numbers (tenure in days, survey answers) evaluate it once per distinct value
      * and look it up; the values are the same either way.
      */
-    private static void normalCdf(double[] x, double mean, double sd, double[] out) {
-        ColumnProfile p = ColumnProfile.of(x);
+    private static void normalCdf(double[] x, ColumnProfile p, double mean, double sd, double[] out) {
         double[] table = null;
         int lo = 0;
         if (p.counts() != null && sd > 0) {

@@ -54,7 +54,7 @@ class MidRanksTest {
                 };
             }
             double[] out = new double[n];
-            MidRanks.of(x, out);
+            MidRanks.of(x, ColumnProfile.of(x), out);
             assertArrayEquals(reference(x), out, "kind " + kind + ", n " + n);
         }
     }
