@@ -162,6 +162,30 @@ final class Ledger {
         cost += amount;
     }
 
+    /** This period's service cost so far, for a loop that keeps the running total in a local. */
+    double cost() {
+        return cost;
+    }
+
+    void setCost(double total) {
+        cost = total;
+    }
+
+    /** This period's staffed hours of a role so far. */
+    double staffHours(int role) {
+        return staff[role][p];
+    }
+
+    /** This period's unmet hours of a role so far. */
+    double unmetHours(int role) {
+        return unmet[role][p];
+    }
+
+    void setHours(int role, double staffed, double unmetHours) {
+        staff[role][p] = staffed;
+        unmet[role][p] = unmetHours;
+    }
+
     void members(int k, int count) {
         tierMembers[k] = count;
     }

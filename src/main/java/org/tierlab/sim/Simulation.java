@@ -216,8 +216,7 @@ public final class Simulation {
         double p = people.drop[i] * churnFactor;
         switch (seg.dropoutKind[g]) {
             case SegmentTable.AFTER_PURCHASE -> {
-                // no purchase, no chance to leave: skip the two logarithms of the geometric draw (same result)
-                int untilDeath = n == 0 ? Integer.MAX_VALUE : geometric(u, Math.min(1, p));
+                int untilDeath = purchasesUntilDropout(u, p, n);
                 dies = untilDeath <= n;
                 if (dies) {
                     n = untilDeath;
@@ -250,16 +249,23 @@ public final class Simulation {
         updateSatisfaction(i, t, tier, base, measured);
     }
 
-    /** Purchases up to and including the one after which the customer leaves: Geometric(p) by inversion. */
-    private static int geometric(double u, double p) {
-        if (p <= 0) {
-            return Integer.MAX_VALUE;
+    /**
+     * The purchase after which a BG-style customer leaves, if it is among the period's first {@code n}, else
+     * {@link Integer#MAX_VALUE}. It is the Geometric(p) draw by inversion of {@code u}, the smallest k with
+     * (1 - p)^k &lt; 1 - u, found by multiplying up to n times: n is a handful of purchases, and the two
+     * logarithms of the closed-form inversion cost more than the whole loop.
+     */
+    static int purchasesUntilDropout(double u, double p, int n) {
+        double stay = p >= 1 ? 0 : 1 - p;
+        double left = 1 - u; // exact: u is a multiple of 2^-53
+        double survival = 1;
+        for (int k = 1; k <= n; k++) {
+            survival *= stay;
+            if (survival < left) {
+                return k;
+            }
         }
-        if (p >= 1) {
-            return 1;
-        }
-        double g = Math.floor(Math.log1p(-u) / Math.log1p(-p));
-        return g >= Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE : 1 + (int) g;
+        return Integer.MAX_VALUE;
     }
 
     private void updateSatisfaction(int i, int t, int tier, long base, boolean measured) {
@@ -367,23 +373,97 @@ public final class Simulation {
             if (!plan.hasActions(k)) {
                 continue;
             }
-            for (int j = tierStart[k]; j < tierStart[k + 1]; j++) {
-                serveGroup(order[j], t, p, k);
-            }
+            serveMembers(order, tierStart[k], tierStart[k + 1], t, p, k);
         }
         int n = people.appearedBy[t];
         int tiered = tierStart[tiers + 1];
         if (plan.hasActions(tiers)) {
             // people who appeared since the last re-tiering: unassigned until the next one
-            for (int i = tiered; i < n; i++) {
-                serveGroup(i, t, p, tiers);
-            }
+            serveMembers(null, tiered, n, t, p, tiers);
         }
         if (plan.hasActions(tiers + 1)) {
-            for (int i = 0; i < n; i++) {
-                serveGroup(i, t, p, tiers + 1);
+            serveMembers(null, 0, n, t, p, tiers + 1);
+        }
+    }
+
+    /** Serves group g's members {@code members[from..to)} ({@code from..to} itself when members is null). */
+    private void serveMembers(int[] members, int from, int to, int t, int p, int g) {
+        int a = plan.first[g];
+        if (plan.first[g + 1] == a + 1 && plan.trigger[a] == PolicyPlan.TRIGGER_EVERY) {
+            serveScheduled(members, from, to, t, p, a);
+            return;
+        }
+        for (int j = from; j < to; j++) {
+            serveGroup(members == null ? j : members[j], t, p, g);
+        }
+    }
+
+    /**
+     * The common case of {@link #serveGroup} for a group with a single scheduled action, with the action's
+     * parameters and the running totals held in locals. It adds the same amounts in the same order, so its
+     * results are exactly those of the general loop; it exists because every-period e-mails to the whole
+     * base are the largest single cost of a period.
+     */
+    private void serveScheduled(int[] members, int from, int to, int t, int p, int a) {
+        int every = plan.cadence[a];
+        int role = plan.role[a];
+        double minutes = plan.minutes[a];
+        double hours = minutes / 60;
+        double left = role >= 0 ? remaining[role] : 0;
+        double staffed = role >= 0 ? ledger.staffHours(role) : 0;
+        double unmet = role >= 0 ? ledger.unmetHours(role) : 0;
+        double cost = plan.cost[a];
+        float costAsFloat = (float) cost;
+        double costs = ledger.cost();
+        int duration = plan.duration[a];
+        float churn = (float) plan.churnMultiplier[a];
+        float purchase = (float) plan.purchaseMultiplier[a];
+        double change = plan.satisfactionChange[a];
+        byte[] status = s.status;
+        byte[] observedChurn = s.observedChurn;
+        for (int j = from; j < to; j++) {
+            int i = members == null ? j : members[j];
+            byte st = status[i];
+            if (observedChurn[i] == 1 || st == CustomerState.UNSEEN || (every != 1 && (p + i) % every != 0)) {
+                continue;
+            }
+            if (role >= 0) {
+                if (minutes > left) {
+                    unmet += hours;
+                    continue;
+                }
+                left -= minutes;
+                staffed += hours;
+            }
+            s.serviceCost[i] += costAsFloat;
+            costs += cost;
+            s.lastContact[i] = t;
+            if (st != CustomerState.GONE) {
+                if (duration > 0) {
+                    prolongEffect(i, t, duration, churn, purchase);
+                }
+                if (change != 0) {
+                    s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + change));
+                }
             }
         }
+        if (role >= 0) {
+            remaining[role] = left;
+            ledger.setHours(role, staffed, unmet);
+        }
+        ledger.setCost(costs);
+    }
+
+    /** {@link #applyEffect}'s effect part with the multipliers already rounded to float. */
+    private void prolongEffect(int i, int t, int duration, float churn, float purchase) {
+        int until = s.effectUntil[i];
+        boolean active = until > t;
+        float c = s.churnMultiplier[i];
+        float m = s.purchaseMultiplier[i];
+        s.churnMultiplier[i] = active && c < churn ? c : churn;
+        s.purchaseMultiplier[i] = active && m > purchase ? m : purchase;
+        int end = t + duration;
+        s.effectUntil[i] = active && until > end ? until : end;
     }
 
     private void serveGroup(int i, int t, int p, int g) {
