@@ -6,6 +6,12 @@ package org.tierlab.scenario;
  * the first tiering sees some purchase history.
  */
 public record Horizon(int periods, PeriodLength period, int warmup) {
+    /**
+     * The longest horizon, warm-up included: 10,000 periods (about 190 years of weeks). The simulator keeps
+     * period numbers in 16 bits per customer to save memory.
+     */
+    public static final int MAX_TOTAL_PERIODS = 10_000;
+
     /** Validates the counts. */
     public Horizon {
         if (periods < 1) {
@@ -13,6 +19,10 @@ public record Horizon(int periods, PeriodLength period, int warmup) {
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
+        }
+        if ((long) periods + warmup > MAX_TOTAL_PERIODS) {
+            throw new IllegalArgumentException("periods + warmup must be at most " + MAX_TOTAL_PERIODS + ": "
+                    + ((long) periods + warmup));
         }
         if (period == null) {
             throw new IllegalArgumentException("period length is required");

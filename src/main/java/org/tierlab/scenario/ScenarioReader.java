@@ -77,9 +77,13 @@ public final class ScenarioReader {
 
     private static Horizon horizon(ConfigNode n) {
         n.allowOnly("periods", "period", "warmup");
-        int periods = n.get("periods").asInt(1, 100_000);
+        int periods = n.get("periods").asInt(1, Horizon.MAX_TOTAL_PERIODS);
         String len = n.get("period").asChoice("week", "month");
-        int warmup = n.intOr("warmup", 0, 100_000, 0);
+        int warmup = n.intOr("warmup", 0, Horizon.MAX_TOTAL_PERIODS, 0);
+        if (periods + warmup > Horizon.MAX_TOTAL_PERIODS) {
+            throw n.error("periods + warmup must be at most " + Horizon.MAX_TOTAL_PERIODS + ", found "
+                    + (periods + warmup));
+        }
         return new Horizon(periods, len.equals("week") ? Horizon.PeriodLength.WEEK : Horizon.PeriodLength.MONTH,
                 warmup);
     }

@@ -84,6 +84,7 @@ public final class CustomerFeatures {
             throw new IllegalArgumentException("column '" + name + "' has " + values.length + " values, expected " + size);
         }
         numeric.put(name, values);
+        lazy.remove(name);
         return this;
     }
 
@@ -95,6 +96,17 @@ public final class CustomerFeatures {
         numeric.remove(name);
         lazy.put(name, values);
         return this;
+    }
+
+    /**
+     * Lets go of a lazy column's values once a model has used them, so a model reading several columns holds one
+     * at a time (with a million customers each column is 8 MB); a later {@link #numeric} computes it again.
+     * Columns added with {@link #put} are kept.
+     */
+    public void release(String name) {
+        if (lazy.containsKey(name)) {
+            numeric.remove(name);
+        }
     }
 
     /** Adds or replaces a categorical column (codes not copied). */
@@ -125,8 +137,8 @@ public final class CustomerFeatures {
     public double[] numeric(String name) {
         double[] v = numeric.get(name);
         if (v == null && lazy.containsKey(name)) {
-            v = lazy.remove(name).get();
-            put(name, v);
+            v = lazy.get(name).get();
+            numeric.put(name, v);
         }
         if (v == null) {
             throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + numeric.keySet());
@@ -145,7 +157,7 @@ public final class CustomerFeatures {
 
     /** Names of the numeric columns, in insertion order. */
     public List<String> numericNames() {
-        java.util.List<String> names = new java.util.ArrayList<>(numeric.keySet());
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(numeric.keySet());
         names.addAll(lazy.keySet());
         return List.copyOf(names);
     }

@@ -23,6 +23,8 @@ public final class LifecycleModel implements TieringModel {
     private static final int NEW = 2;
     private static final int LEAD = 3;
     private static final int CHURNED = 4;
+    /** Marks a negative recency during {@link #assign}; never a result. */
+    private static final int NEGATIVE_RECENCY = -1;
 
     private final Thresholds thresholds;
 
@@ -65,43 +67,79 @@ public final class LifecycleModel implements TieringModel {
         return STAGES;
     }
 
+    /**
+     * Applies the rules from the lowest precedence to the highest, one column per pass, each pass overwriting the
+     * stage where its rule holds: the result is that of testing the rules in order (lead, churned, at risk, new,
+     * established), while a simulator's lazy columns are computed and released one at a time.
+     */
     @Override
     public void assign(CustomerFeatures f, int[] out) {
-        int n = f.size();
-        double[] lead = f.hasNumeric(CustomerFeatures.LEAD) ? f.numeric(CustomerFeatures.LEAD) : null;
-        double[] churned = f.hasNumeric(CustomerFeatures.CHURNED) ? f.numeric(CustomerFeatures.CHURNED) : null;
-        double[] recency = f.numeric(CustomerFeatures.RECENCY);
-        double[] tenure = Columns.finite(f, CustomerFeatures.TENURE, false);
-        double[] survey = f.hasNumeric(CustomerFeatures.SURVEY) ? f.numeric(CustomerFeatures.SURVEY) : null;
-        double[] trend = f.hasNumeric(CustomerFeatures.TREND) ? f.numeric(CustomerFeatures.TREND) : null;
         Thresholds t = thresholds;
-        // parallel chunks; a chunk reports its first customer with a negative recency instead of throwing, so
-        // the error always names the first such customer of the whole column
-        List<Integer> bad = Chunks.map(n, (c, from, to) -> {
+        double[] tenure = Columns.finite(f, CustomerFeatures.TENURE, false);
+        Chunks.forEach(f.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = tenure[i] <= t.newDays() ? NEW : ESTABLISHED;
+            }
+        });
+        f.release(CustomerFeatures.TENURE);
+        markAtMost(f, CustomerFeatures.TREND, t.trendAtRisk(), AT_RISK, out);
+        markAtMost(f, CustomerFeatures.SURVEY, t.surveyAtRisk(), AT_RISK, out);
+        double[] recency = f.numeric(CustomerFeatures.RECENCY);
+        Chunks.forEach(f.size(), (from, to) -> {
             for (int i = from; i < to; i++) {
                 double r = recency[i];
-                if (lead != null && lead[i] != 0 || Double.isNaN(r)) {
+                if (Double.isNaN(r)) {
                     out[i] = LEAD;
                 } else if (r < 0) {
-                    return i;
-                } else if (churned != null && churned[i] != 0 || r >= t.churnedDays()) {
+                    out[i] = NEGATIVE_RECENCY; // an error unless the customer turns out to be a lead
+                } else if (r >= t.churnedDays()) {
                     out[i] = CHURNED;
-                } else if (r >= t.atRiskDays() || survey != null && survey[i] <= t.surveyAtRisk()
-                        || trend != null && trend[i] <= t.trendAtRisk()) {
+                } else if (r >= t.atRiskDays()) {
                     out[i] = AT_RISK;
-                } else if (tenure[i] <= t.newDays()) {
-                    out[i] = NEW;
-                } else {
-                    out[i] = ESTABLISHED;
                 }
             }
-            return -1;
         });
-        for (int i : bad) {
-            if (i >= 0) {
+        markFlagged(f, CustomerFeatures.CHURNED, CHURNED, out);
+        markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == NEGATIVE_RECENCY) {
                 throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + recency[i]
                         + "; expected days >= 0");
             }
         }
+        f.release(CustomerFeatures.RECENCY);
+    }
+
+    /** Sets {@code stage} where an optional column's value is at most {@code limit}, then releases the column. */
+    private static void markAtMost(CustomerFeatures f, String name, double limit, int stage, int[] out) {
+        if (!f.hasNumeric(name)) {
+            return;
+        }
+        double[] v = f.numeric(name);
+        Chunks.forEach(f.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = v[i] <= limit ? stage : out[i];
+            }
+        });
+        f.release(name);
+    }
+
+    /**
+     * Sets {@code stage} where an optional 0/1 column is set, except over a stage of higher precedence (lead,
+     * or the negative-recency mark, which only a lead may clear), then releases the column.
+     */
+    private static void markFlagged(CustomerFeatures f, String name, int stage, int[] out) {
+        if (!f.hasNumeric(name)) {
+            return;
+        }
+        double[] v = f.numeric(name);
+        boolean isLead = stage == LEAD;
+        Chunks.forEach(f.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                boolean keep = !isLead && (out[i] == LEAD || out[i] == NEGATIVE_RECENCY);
+                out[i] = v[i] != 0 && !keep ? stage : out[i];
+            }
+        });
+        f.release(name);
     }
 }

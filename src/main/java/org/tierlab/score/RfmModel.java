@@ -125,22 +125,26 @@ public final class RfmModel implements TieringModel {
      */
     public RfmScores scores(CustomerFeatures features) {
         int n = features.size();
-        double[] recency = features.numeric(CustomerFeatures.RECENCY);
-        double[] frequency = features.numeric(CustomerFeatures.FREQUENCY);
-        double[] monetary = features.numeric(CustomerFeatures.MONETARY);
+        // one column at a time, released after scoring: a simulator's lazy columns are then never all alive
         byte[] r = new byte[n];
-        byte[] f = new byte[n];
-        byte[] m = new byte[n];
+        double[] recency = features.numeric(CustomerFeatures.RECENCY);
         ColumnProfile rp = ColumnProfile.of(recency);
         if (rp.min() < 0 || rp.hasInfinity()) {
             checkRecency(recency);
         }
         scoreRecency(recency, rp, r);
-        ColumnProfile fp = Columns.profile(features, CustomerFeatures.FREQUENCY, false);
-        Tiles.score(frequencyBinning, frequency, false, fp, bins, f);
-        ColumnProfile mp = Columns.profile(features, CustomerFeatures.MONETARY, true);
-        Tiles.score(monetaryBinning, monetary, false, mp, bins, m);
+        features.release(CustomerFeatures.RECENCY);
+        byte[] f = score(features, CustomerFeatures.FREQUENCY, false, frequencyBinning);
+        byte[] m = score(features, CustomerFeatures.MONETARY, true, monetaryBinning);
         return new RfmScores(r, f, m);
+    }
+
+    private byte[] score(CustomerFeatures features, String name, boolean allowNegative, Binning binning) {
+        byte[] out = new byte[features.size()];
+        ColumnProfile profile = Columns.profile(features, name, allowNegative);
+        Tiles.score(binning, features.numeric(name), false, profile, bins, out);
+        features.release(name);
+        return out;
     }
 
     /** Throws naming the first customer whose recency is negative or infinite. */

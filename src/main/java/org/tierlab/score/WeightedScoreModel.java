@@ -115,6 +115,7 @@ public final class WeightedScoreModel implements TieringModel {
         for (Factor factor : factors) {
             ColumnProfile profile = Columns.profile(f, factor.feature(), true);
             double[] norm = normalise(f.numeric(factor.feature()), factor.normalisation(), profile);
+            f.release(factor.feature()); // a lazy column is not kept alive while the next one is computed
             double w = factor.weight() / weightSum * 100;
             Chunks.forEach(n, (from, to) -> {
                 for (int i = from; i < to; i++) {

@@ -5,14 +5,16 @@ import java.util.Arrays;
 /**
  * The changing state of every person during one simulation, as parallel primitive arrays. Observable fields
  * (purchase history, contacts, survey answers, tier) are what tiering sees; {@link #status} also holds the
- * latent truth (alive or gone) that only metrics use.
+ * latent truth (alive or gone) that only metrics use. Period numbers (acquired, last purchase, effect end, last
+ * contact) are shorts: with 1M customers every byte per customer is a megabyte per simulation.
  */
 final class CustomerState {
     static final byte UNSEEN = 0;
     static final byte LEAD = 1;
     static final byte ACTIVE = 2;
     static final byte GONE = 3;
-    static final int NEVER = Integer.MIN_VALUE / 2;
+    /** "Never" in a period field; period numbers fit in 16 bits ({@code Horizon.MAX_TOTAL_PERIODS}). */
+    static final short NEVER = Short.MIN_VALUE;
 
     final byte[] status;
     /** 1 if the customer was active when measurement started (the retention cohort). */
@@ -20,8 +22,8 @@ final class CustomerState {
     /** 1 once the company knows the customer left (contract not renewed). */
     final byte[] observedChurn;
     final float[] satisfaction;
-    final int[] acquired;
-    final int[] lastPurchase;
+    final short[] acquired;
+    final short[] lastPurchase;
     final int[] frequency;
     final float[] monetary;
     final float[] grossMargin;
@@ -29,10 +31,11 @@ final class CustomerState {
     final float[] recentRate;
     final float[] longRate;
     final byte[] survey;
-    final float[] churnMultiplier;
-    final float[] purchaseMultiplier;
-    final int[] effectUntil;
-    final int[] lastContact;
+    /** The policy action rows whose churn and purchase multipliers apply while the effect lasts (unsigned). */
+    final byte[] churnEffect;
+    final byte[] purchaseEffect;
+    final short[] effectUntil;
+    final short[] lastContact;
     final byte[] tier;
 
     CustomerState(int n) {
@@ -40,8 +43,8 @@ final class CustomerState {
         cohort = new byte[n];
         observedChurn = new byte[n];
         satisfaction = new float[n];
-        acquired = new int[n];
-        lastPurchase = new int[n];
+        acquired = new short[n];
+        lastPurchase = new short[n];
         frequency = new int[n];
         monetary = new float[n];
         grossMargin = new float[n];
@@ -49,10 +52,10 @@ final class CustomerState {
         recentRate = new float[n];
         longRate = new float[n];
         survey = new byte[n];
-        churnMultiplier = new float[n];
-        purchaseMultiplier = new float[n];
-        effectUntil = new int[n];
-        lastContact = new int[n];
+        churnEffect = new byte[n];
+        purchaseEffect = new byte[n];
+        effectUntil = new short[n];
+        lastContact = new short[n];
         tier = new byte[n];
         Arrays.fill(lastPurchase, NEVER);
         Arrays.fill(effectUntil, NEVER);

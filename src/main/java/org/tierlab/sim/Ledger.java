@@ -264,11 +264,11 @@ final class Ledger {
                 values[n++] = s.monetary[i];
             }
         }
-        float[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
+        float[] sorted = values; // sorted in place: no second per-customer array at the end of a run
+        Arrays.sort(sorted, 0, n);
         double total = 0;
-        for (float v : sorted) {
-            total += v;
+        for (int i = 0; i < n; i++) {
+            total += sorted[i];
         }
         double[] out = new double[101];
         double cum = 0;

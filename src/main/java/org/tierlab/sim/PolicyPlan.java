@@ -3,6 +3,7 @@ package org.tierlab.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.tierlab.scenario.Action;
+import org.tierlab.scenario.Horizon;
 import org.tierlab.scenario.Policy;
 
 /**
@@ -15,6 +16,8 @@ final class PolicyPlan {
     static final int TRIGGER_EVERY = 0;
     static final int TRIGGER_NEW = 1;
     static final int TRIGGER_AT_RISK = 2;
+    /** Action rows are referred to by one unsigned byte per customer. */
+    static final int MAX_ACTIONS = 256;
 
     /** Actions of group g are rows first[g] .. first[g+1]-1. */
     final int[] first;
@@ -24,8 +27,9 @@ final class PolicyPlan {
     final int[] role;
     final double[] minutes;
     final double[] cost;
-    final double[] churnMultiplier;
-    final double[] purchaseMultiplier;
+    /** Effect multipliers, rounded to float once: customers hold the row index of their current effect. */
+    final float[] churnMultiplier;
+    final float[] purchaseMultiplier;
     final double[] satisfactionChange;
     final int[] duration;
     /** Per group: the smallest cadence of its staffed scheduled actions (the contact it promises), 0 for none. */
@@ -42,8 +46,8 @@ final class PolicyPlan {
         role = new int[n];
         minutes = new double[n];
         cost = new double[n];
-        churnMultiplier = new double[n];
-        purchaseMultiplier = new double[n];
+        churnMultiplier = new float[n];
+        purchaseMultiplier = new float[n];
         satisfactionChange = new double[n];
         duration = new int[n];
         for (int j = 0; j < n; j++) {
@@ -53,10 +57,11 @@ final class PolicyPlan {
             role[j] = a.role() == null ? -1 : roles.indexOf(a.role());
             minutes[j] = a.minutes();
             cost[j] = a.cost();
-            churnMultiplier[j] = a.effect().churnMultiplier();
-            purchaseMultiplier[j] = a.effect().purchaseMultiplier();
+            churnMultiplier[j] = (float) a.effect().churnMultiplier();
+            purchaseMultiplier[j] = (float) a.effect().purchaseMultiplier();
             satisfactionChange[j] = a.effect().satisfactionChange();
-            duration[j] = a.effect().duration();
+            // no effect outlasts the longest horizon, so period numbers stay within 16 bits
+            duration[j] = Math.min(a.effect().duration(), Horizon.MAX_TOTAL_PERIODS);
         }
     }
 
@@ -76,6 +81,10 @@ final class PolicyPlan {
             }
         }
         first[k + 2] = rows.size();
+        if (rows.size() > MAX_ACTIONS) {
+            throw new IllegalArgumentException("policy " + policy.name() + " has " + rows.size()
+                    + " actions for this model's tiers; at most " + MAX_ACTIONS + " are supported");
+        }
         return new PolicyPlan(rows, first, promised, roles, policy.atRiskDays());
     }
 

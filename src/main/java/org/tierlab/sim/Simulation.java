@@ -117,7 +117,7 @@ public final class Simulation {
             } else if (t == 0) {
                 s.status[i] = CustomerState.ACTIVE;
                 active++;
-                s.acquired[i] = -people.tenure[i];
+                s.acquired[i] = (short) -people.tenure[i];
                 firstPurchase(i, -people.tenure[i], t, false);
             } else {
                 acquire(i, t);
@@ -135,7 +135,7 @@ public final class Simulation {
                 continue;
             }
             ledger.leadsAtStart++;
-            double p = conversion * (s.effectUntil[i] >= t ? s.purchaseMultiplier[i] : 1);
+            double p = conversion * (s.effectUntil[i] >= t ? plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF] : 1);
             if (Rng.uniform(base(i, t), Streams.LEADS) < p) {
                 ledger.conversions++;
                 acquire(i, t);
@@ -146,7 +146,7 @@ public final class Simulation {
     private void acquire(int i, int t) {
         s.status[i] = CustomerState.ACTIVE;
         active++;
-        s.acquired[i] = t;
+        s.acquired[i] = (short) t;
         firstPurchase(i, t, t, true);
     }
 
@@ -158,7 +158,7 @@ public final class Simulation {
         int g = people.segment[i];
         double value = rng.reset(base(i, t), Streams.SPEND).nextGamma(seg.spendP[g]) / people.spendRate[i];
         s.frequency[i] = 1;
-        s.lastPurchase[i] = when;
+        s.lastPurchase[i] = (short) when;
         s.monetary[i] = (float) value;
         s.grossMargin[i] = (float) (value * seg.margin[g]);
         if (counted) {
@@ -205,8 +205,8 @@ public final class Simulation {
         double purchaseFactor = behaviour.satisfactionEffects() ? purchaseCurve.at(sat) : 1;
         double churnFactor = behaviour.satisfactionEffects() ? churnCurve.at(sat) : 1;
         if (effect) {
-            purchaseFactor *= s.purchaseMultiplier[i];
-            churnFactor *= s.churnMultiplier[i];
+            purchaseFactor *= plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF];
+            churnFactor *= plan.churnMultiplier[s.churnEffect[i] & 0xFF];
         }
         long base = base(i, t);
         ledger.aliveAtStart(tier);
@@ -228,7 +228,7 @@ public final class Simulation {
         if (n > 0) {
             double value = rng.reset(base, Streams.SPEND).nextGamma(n * seg.spendP[g]) / people.spendRate[i];
             s.frequency[i] += n;
-            s.lastPurchase[i] = t;
+            s.lastPurchase[i] = (short) t;
             s.monetary[i] += (float) value;
             s.grossMargin[i] += (float) (value * seg.margin[g]);
             ledger.sale(tier, value, value * seg.margin[g], n);
@@ -334,7 +334,7 @@ public final class Simulation {
                     tierSize[to]++;
                 }
                 s.tier[i] = (byte) to;
-                s.lastContact[i] = Math.max(s.lastContact[i], t);
+                s.lastContact[i] = (short) Math.max(s.lastContact[i], t);
             }
         }
         rebuildOrder(n);
@@ -416,8 +416,6 @@ public final class Simulation {
         float costAsFloat = (float) cost;
         double costs = ledger.cost();
         int duration = plan.duration[a];
-        float churn = (float) plan.churnMultiplier[a];
-        float purchase = (float) plan.purchaseMultiplier[a];
         double change = plan.satisfactionChange[a];
         byte[] status = s.status;
         byte[] observedChurn = s.observedChurn;
@@ -437,10 +435,10 @@ public final class Simulation {
             }
             s.serviceCost[i] += costAsFloat;
             costs += cost;
-            s.lastContact[i] = t;
+            s.lastContact[i] = (short) t;
             if (st != CustomerState.GONE) {
                 if (duration > 0) {
-                    prolongEffect(i, t, duration, churn, purchase);
+                    prolongEffect(i, t, a);
                 }
                 if (change != 0) {
                     s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + change));
@@ -454,16 +452,19 @@ public final class Simulation {
         ledger.setCost(costs);
     }
 
-    /** {@link #applyEffect}'s effect part with the multipliers already rounded to float. */
-    private void prolongEffect(int i, int t, int duration, float churn, float purchase) {
+    /**
+     * Starts action a's effect on customer i, or merges it with one still running: the lowest churn multiplier
+     * and the highest purchase multiplier hold until the later end.
+     */
+    private void prolongEffect(int i, int t, int a) {
         int until = s.effectUntil[i];
         boolean active = until > t;
-        float c = s.churnMultiplier[i];
-        float m = s.purchaseMultiplier[i];
-        s.churnMultiplier[i] = active && c < churn ? c : churn;
-        s.purchaseMultiplier[i] = active && m > purchase ? m : purchase;
-        int end = t + duration;
-        s.effectUntil[i] = active && until > end ? until : end;
+        int c = s.churnEffect[i] & 0xFF;
+        int m = s.purchaseEffect[i] & 0xFF;
+        s.churnEffect[i] = (byte) (active && plan.churnMultiplier[c] < plan.churnMultiplier[a] ? c : a);
+        s.purchaseEffect[i] = (byte) (active && plan.purchaseMultiplier[m] > plan.purchaseMultiplier[a] ? m : a);
+        int end = t + plan.duration[a];
+        s.effectUntil[i] = (short) (active && until > end ? until : end);
     }
 
     private void serveGroup(int i, int t, int p, int g) {
@@ -506,7 +507,7 @@ public final class Simulation {
         }
         s.serviceCost[i] += (float) plan.cost[a];
         ledger.cost(plan.cost[a]);
-        s.lastContact[i] = t;
+        s.lastContact[i] = (short) t;
         if (s.status[i] != CustomerState.GONE) {
             applyEffect(i, t, a);
         }
@@ -516,12 +517,7 @@ public final class Simulation {
     private void applyEffect(int i, int t, int a) {
         int duration = plan.duration[a];
         if (duration > 0) {
-            boolean active = s.effectUntil[i] > t;
-            double churn = plan.churnMultiplier[a];
-            double purchase = plan.purchaseMultiplier[a];
-            s.churnMultiplier[i] = (float) (active ? Math.min(s.churnMultiplier[i], churn) : churn);
-            s.purchaseMultiplier[i] = (float) (active ? Math.max(s.purchaseMultiplier[i], purchase) : purchase);
-            s.effectUntil[i] = Math.max(active ? s.effectUntil[i] : t, t + duration);
+            prolongEffect(i, t, a);
         }
         double change = plan.satisfactionChange[a];
         if (change != 0) {

@@ -23,13 +23,14 @@ import org.tierlab.sim.UnitResult;
 /**
  * Simulator throughput: one unit of work (one replication of one strategy) with RFM re-tiering every quarter,
  * monthly staffed and automated actions, and every metric on. Customer-periods per second = customers x 60
- * periods / (seconds per operation); with {@code twoThreads}, two units run at once, one per core.
+ * periods / (seconds per operation); with {@code twoThreads}, two units run at once, one per core. The fork uses
+ * the parallel collector, as the {@code tierlab} launcher does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
 @State(Scope.Benchmark)
 public class SimulationBenchmark {
     /** Starting customers. */
