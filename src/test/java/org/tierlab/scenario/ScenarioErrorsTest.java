@@ -83,6 +83,8 @@ class ScenarioErrorsTest {
                         "policies.p.tiers.top[0].role", "no staff role"),
                 Arguments.of("unknown model", GOOD.replace("model: two, policy", "model: three, policy"), 28,
                         "strategies[0].model", "no model named"),
+                Arguments.of("horizon too long", GOOD.replace("periods: 6,", "periods: 10000,"), 2, "horizon",
+                        "periods + warmup must be at most 10000, found 10001"),
                 Arguments.of("bad YAML", GOOD.replace("seed: 1", "seed: [1"), 5, null, "not valid YAML"));
     }
 

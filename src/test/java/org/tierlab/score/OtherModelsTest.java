@@ -32,6 +32,66 @@ class OtherModelsTest {
                     java.util.Arrays.stream(out).mapToObj(n::get).toList());
         }
 
+        /**
+         * The model applies its rules column by column, lowest precedence first; this reference tests them in order
+         * per customer. Random customers mix every rule, NaN recency and surveys, and lead flags over negative
+         * recency (a lead's recency is not checked).
+         */
+        @Test
+        void passesAgreeWithRulesTestedInOrder() {
+            LifecycleModel.Thresholds t = new LifecycleModel.Thresholds(90, 120, 365, 6, -0.5);
+            java.util.Random rnd = new java.util.Random(7);
+            int n = 100_000; // several chunks
+            double[] lead = new double[n];
+            double[] churned = new double[n];
+            double[] recency = new double[n];
+            double[] tenure = new double[n];
+            double[] survey = new double[n];
+            double[] trend = new double[n];
+            for (int i = 0; i < n; i++) {
+                lead[i] = rnd.nextInt(10) == 0 ? 1 : 0;
+                churned[i] = rnd.nextInt(10) == 0 ? 1 : 0;
+                recency[i] = rnd.nextInt(20) == 0 ? Double.NaN : rnd.nextInt(500);
+                recency[i] = lead[i] == 1 && rnd.nextBoolean() ? -5 : recency[i];
+                tenure[i] = rnd.nextInt(200);
+                survey[i] = rnd.nextInt(3) == 0 ? Double.NaN : rnd.nextInt(11);
+                trend[i] = rnd.nextDouble() * 2 - 1;
+            }
+            CustomerFeatures f = CustomerFeatures.of(n).put(CustomerFeatures.LEAD, lead)
+                    .put(CustomerFeatures.CHURNED, churned).put(CustomerFeatures.RECENCY, recency)
+                    .put(CustomerFeatures.TENURE, tenure).put(CustomerFeatures.SURVEY, survey)
+                    .put(CustomerFeatures.TREND, trend);
+            int[] out = new int[n];
+            LifecycleModel.of(t).assign(f, out);
+            List<String> names = model().tierNames();
+            for (int i = 0; i < n; i++) {
+                String expected;
+                double r = recency[i];
+                if (lead[i] != 0 || Double.isNaN(r)) {
+                    expected = "lead";
+                } else if (churned[i] != 0 || r >= t.churnedDays()) {
+                    expected = "churned";
+                } else if (r >= t.atRiskDays() || survey[i] <= t.surveyAtRisk() || trend[i] <= t.trendAtRisk()) {
+                    expected = "at_risk";
+                } else {
+                    expected = tenure[i] <= t.newDays() ? "new" : "established";
+                }
+                assertEquals(expected, names.get(out[i]), "customer " + i);
+            }
+        }
+
+        @Test
+        void negativeRecencyOfACustomerIsAnErrorNamingTheFirst() {
+            CustomerFeatures f = CustomerFeatures.of(4)
+                    .put(CustomerFeatures.LEAD, new double[] {1, 0, 0, 0})
+                    .put(CustomerFeatures.CHURNED, new double[] {0, 0, 1, 0})
+                    .put(CustomerFeatures.RECENCY, new double[] {-1, 3, -2, -3})
+                    .put(CustomerFeatures.TENURE, new double[] {0, 5, 5, 5});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model().assign(f, new int[4]));
+            assertEquals("feature 'recency' of customer #3 is -2.0; expected days >= 0", e.getMessage());
+        }
+
         @Test
         void thresholdsOutOfOrderAreRejected() {
             assertThrows(IllegalArgumentException.class,
