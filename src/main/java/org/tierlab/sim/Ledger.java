@@ -24,13 +24,10 @@ final class Ledger {
     private long transactions;
     private double margin;
     private double cost;
-    private int aliveAtStart;
-    private int deaths;
     private int promoters;
     private int detractors;
     private int answers;
     private double satSum;
-    private int satCount;
     int leadsAtStart;
     int conversions;
     int cohortSize;
@@ -79,13 +76,10 @@ final class Ledger {
         transactions = 0;
         margin = 0;
         cost = 0;
-        aliveAtStart = 0;
-        deaths = 0;
         promoters = 0;
         detractors = 0;
         answers = 0;
         satSum = 0;
-        satCount = 0;
         leadsAtStart = 0;
         conversions = 0;
         Arrays.fill(tierAlive, 0);
@@ -107,18 +101,15 @@ final class Ledger {
     }
 
     void aliveAtStart(int k) {
-        aliveAtStart++;
         tierAlive[k]++;
     }
 
     void death(int k) {
-        deaths++;
         tierDeaths[k]++;
     }
 
     void satisfaction(int k, double sat) {
         satSum += sat;
-        satCount++;
         tierSat[k] += sat;
         tierSatCount[k]++;
     }
@@ -194,10 +185,11 @@ final class Ledger {
     void endPeriod(int active, int cohortAlive, int eligible, int repeat) {
         set(PeriodMetric.ACTIVE, active);
         set(PeriodMetric.RETENTION, ratio(cohortAlive, cohortSize));
-        set(PeriodMetric.CHURN_RATE, ratio(deaths, aliveAtStart));
+        // overall counts are the sums of the per-tier ones: the hot loop keeps only those
+        set(PeriodMetric.CHURN_RATE, ratio(total(tierDeaths), total(tierAlive)));
         set(PeriodMetric.REPURCHASE_RATE, ratio(repeat, eligible));
         set(PeriodMetric.NPS, nps(promoters, detractors, answers));
-        set(PeriodMetric.SATISFACTION, ratio(satSum, satCount));
+        set(PeriodMetric.SATISFACTION, ratio(satSum, total(tierSatCount)));
         set(PeriodMetric.TRANSACTIONS, transactions);
         set(PeriodMetric.REVENUE, revenue);
         set(PeriodMetric.SERVICE_COST, cost);
@@ -215,6 +207,14 @@ final class Ledger {
         totalAnswers += answers;
         totalLeadPeriods += leadsAtStart;
         totalConversions += conversions;
+    }
+
+    private static long total(int[] perTier) {
+        long sum = 0;
+        for (int v : perTier) {
+            sum += v;
+        }
+        return sum;
     }
 
     private void set(PeriodMetric m, double v) {

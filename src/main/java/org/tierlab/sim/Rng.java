@@ -150,7 +150,14 @@ public final class Rng implements UniformRandomProvider {
             return g * Math.pow(nextOpen(), 1 / shape);
         }
         double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
+        return nextGamma(d, 1 / Math.sqrt(9 * d));
+    }
+
+    /**
+     * A Gamma(shape, 1) draw for shape &gt;= 1 given Marsaglia and Tsang's constants {@code d = shape - 1/3} and
+     * {@code c = 1 / sqrt(9 d)}: a caller drawing the same few shapes millions of times computes them once.
+     */
+    public double nextGamma(double d, double c) {
         while (true) {
             double x;
             double v;

@@ -226,7 +226,7 @@ public final class Simulation {
             default -> dies = u < -Math.expm1(-p);
         }
         if (n > 0) {
-            double value = rng.reset(base, Streams.SPEND).nextGamma(n * seg.spendP[g]) / people.spendRate[i];
+            double value = seg.spend(rng.reset(base, Streams.SPEND), g, n) / people.spendRate[i];
             s.frequency[i] += n;
             s.lastPurchase[i] = (short) t;
             s.monetary[i] += (float) value;
@@ -277,18 +277,23 @@ public final class Simulation {
         if (measured && neglected(i, t, tier)) {
             sat -= behaviour.neglectPenalty();
         }
-        sat = Math.max(0, Math.min(10, sat));
+        sat = clampToScale(sat);
         s.satisfaction[i] = (float) sat;
         ledger.satisfaction(tier, sat);
         if (behaviour.surveyShare() > 0) {
             if (Rng.uniform(base, Streams.SURVEY) < behaviour.surveyShare()) {
                 double noise = FastMath.normal(Rng.uniform(base, Streams.SURVEY_ANSWER));
                 long answer = Math.round(sat + behaviour.surveyNoiseSd() * noise);
-                int a = (int) Math.max(0, Math.min(10, answer));
+                int a = answer < 0 ? 0 : answer > 10 ? 10 : (int) answer;
                 s.survey[i] = (byte) a;
                 ledger.answer(tier, a);
             }
         }
+    }
+
+    /** Clamps to the 0-10 satisfaction scale; plain comparisons, as Math.min/max on doubles also sort out NaN and -0. */
+    private static double clampToScale(double sat) {
+        return sat < 0 ? 0 : sat > 10 ? 10 : sat;
     }
 
     private boolean neglected(int i, int t, int tier) {
@@ -441,7 +446,7 @@ public final class Simulation {
                     prolongEffect(i, t, a);
                 }
                 if (change != 0) {
-                    s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + change));
+                    s.satisfaction[i] = (float) clampToScale(s.satisfaction[i] + change);
                 }
             }
         }
@@ -521,7 +526,7 @@ public final class Simulation {
         }
         double change = plan.satisfactionChange[a];
         if (change != 0) {
-            s.satisfaction[i] = (float) Math.max(0, Math.min(10, s.satisfaction[i] + change));
+            s.satisfaction[i] = (float) clampToScale(s.satisfaction[i] + change);
         }
     }
 
@@ -563,10 +568,16 @@ public final class Simulation {
         static final int PER_PERIOD = 1;
         static final int EXPONENTIAL = 2;
 
+        /** Purchases per period up to which the gamma constants of the period's spend are tabulated. */
+        static final int TABULATED = 32;
+
         final double[] spendP;
         final double[] margin;
         final int[] dropoutKind;
         final int[] contract;
+        /** [segment][purchases]: Marsaglia-Tsang's d and c for the spend of that many purchases (shape >= 1). */
+        final double[][] gammaD;
+        final double[][] gammaC;
 
         SegmentTable(List<Segment> segments) {
             int n = segments.size();
@@ -574,15 +585,32 @@ public final class Simulation {
             margin = new double[n];
             dropoutKind = new int[n];
             contract = new int[n];
+            gammaD = new double[n][TABULATED + 1];
+            gammaC = new double[n][TABULATED + 1];
             for (int g = 0; g < n; g++) {
                 Segment sg = segments.get(g);
                 spendP[g] = sg.spendP();
                 margin[g] = sg.margin();
                 contract[g] = sg.contractPeriods();
+                for (int k = 1; k <= TABULATED; k++) {
+                    // the same arithmetic as Rng.nextGamma(shape), so the draws are the same
+                    double d = k * spendP[g] - 1.0 / 3;
+                    gammaD[g][k] = d;
+                    gammaC[g][k] = 1 / Math.sqrt(9 * d);
+                }
                 Dropout d = sg.dropout();
                 dropoutKind[g] = d instanceof Dropout.AfterPurchase ? AFTER_PURCHASE
                         : d instanceof Dropout.PerPeriod ? PER_PERIOD : EXPONENTIAL;
             }
+        }
+
+        /** The Gamma(n p, 1) part of the spend of n purchases in segment g. */
+        double spend(Rng rng, int g, int n) {
+            double shape = n * spendP[g];
+            if (n <= TABULATED && shape >= 1) {
+                return rng.nextGamma(gammaD[g][n], gammaC[g][n]);
+            }
+            return rng.nextGamma(shape);
         }
     }
 }
