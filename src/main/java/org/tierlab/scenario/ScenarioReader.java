@@ -75,6 +75,9 @@ public final class ScenarioReader {
                 strategies, text);
     }
 
+    /** Actions a policy may list in all. */
+    public static final int MAX_ACTIONS = 256;
+
     private static Horizon horizon(ConfigNode n) {
         n.allowOnly("periods", "period", "warmup");
         int periods = n.get("periods").asInt(1, Horizon.MAX_TOTAL_PERIODS);
@@ -197,6 +200,12 @@ public final class ScenarioReader {
     }
 
     private static void checkTiers(Policy policy, ConfigNode policyNode, TieringModel model, String modelName) {
+        int actions = policy.actionsByTier().values().stream().mapToInt(List::size).sum();
+        if (actions > MAX_ACTIONS) {
+            // the simulator records which action's effect applies to a customer in one byte
+            throw policyNode.error("policy '" + policy.name() + "' has " + actions + " actions; at most "
+                    + MAX_ACTIONS + " are supported");
+        }
         List<String> produced = model.tierNames();
         for (Map.Entry<String, ConfigNode> e : policyNode.get("tiers").children().entrySet()) {
             if (!produced.contains(e.getKey()) && !ALL_TIERS.equals(e.getKey()) && !UNASSIGNED.equals(e.getKey())) {

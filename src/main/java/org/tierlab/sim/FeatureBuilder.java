@@ -16,10 +16,9 @@ final class FeatureBuilder {
     static CustomerFeatures build(Customers c, CustomerState s, AttributeCatalog catalog, int n, int t,
             double periodDays) {
         CustomerFeatures f = CustomerFeatures.of(n);
-        f.putLazy(CustomerFeatures.RECENCY, () -> column(n, i -> s.lastPurchase[i] == CustomerState.NEVER
-                ? Double.NaN : (t - s.lastPurchase[i]) * periodDays));
-        f.putLazy(CustomerFeatures.FREQUENCY, () -> column(n, i -> s.frequency[i]));
-        f.putLazy(CustomerFeatures.MONETARY, () -> column(n, i -> s.monetary[i]));
+        f.putLazy(CustomerFeatures.RECENCY, () -> recency(s, n, t, periodDays));
+        f.putLazy(CustomerFeatures.FREQUENCY, () -> frequency(s, n));
+        f.putLazy(CustomerFeatures.MONETARY, () -> monetary(s, n));
         f.putLazy(ANNUAL_VALUE, () -> column(n, i -> annualValue(s, i, t, periodDays)));
         f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.grossMargin[i] - s.serviceCost[i]));
         f.putLazy(CustomerFeatures.TENURE, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 0
@@ -38,6 +37,37 @@ final class FeatureBuilder {
             f.putCategorical(catalog.names().get(a), codes, catalog.levels(a));
         }
         return f;
+    }
+
+    /*
+     * Recency, frequency and monetary value are read at every re-tiering of every RFM strategy, so they get loops
+     * of their own: through the shared column() loop, whose call site sees every feature's lambda, each value
+     * would cost a virtual call.
+     */
+
+    private static double[] recency(CustomerState s, int n, int t, double periodDays) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            short last = s.lastPurchase[i];
+            out[i] = last == CustomerState.NEVER ? Double.NaN : (t - last) * periodDays;
+        }
+        return out;
+    }
+
+    private static double[] frequency(CustomerState s, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = s.frequency[i];
+        }
+        return out;
+    }
+
+    private static double[] monetary(CustomerState s, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = s.monetary[i];
+        }
+        return out;
     }
 
     /**

@@ -17,7 +17,7 @@ final class PolicyPlan {
     static final int TRIGGER_NEW = 1;
     static final int TRIGGER_AT_RISK = 2;
     /** Action rows are referred to by one unsigned byte per customer. */
-    static final int MAX_ACTIONS = 256;
+    static final int MAX_ACTIONS = org.tierlab.scenario.ScenarioReader.MAX_ACTIONS;
 
     /** Actions of group g are rows first[g] .. first[g+1]-1. */
     final int[] first;

@@ -85,6 +85,9 @@ class ScenarioErrorsTest {
                         "strategies[0].model", "no model named"),
                 Arguments.of("horizon too long", GOOD.replace("periods: 6,", "periods: 10000,"), 2, "horizon",
                         "periods + warmup must be at most 10000, found 10001"),
+                Arguments.of("too many actions", GOOD.replace("        - {action: callback, every: 1, role: team, minutes: 10}\n",
+                        "        - {action: callback, every: 1, role: team, minutes: 10}\n".repeat(257)), 24,
+                        "policies.p", "has 257 actions; at most 256 are supported"),
                 Arguments.of("bad YAML", GOOD.replace("seed: 1", "seed: [1"), 5, null, "not valid YAML"));
     }
 
