@@ -85,23 +85,26 @@ public final class LifecycleModel implements TieringModel {
         markAtMost(f, CustomerFeatures.TREND, t.trendAtRisk(), AT_RISK, out);
         markAtMost(f, CustomerFeatures.SURVEY, t.surveyAtRisk(), AT_RISK, out);
         double[] recency = f.numeric(CustomerFeatures.RECENCY);
-        Chunks.forEach(f.size(), (from, to) -> {
+        boolean anyNegative = Chunks.map(f.size(), (c, from, to) -> {
+            boolean negative = false;
             for (int i = from; i < to; i++) {
                 double r = recency[i];
                 if (Double.isNaN(r)) {
                     out[i] = LEAD;
                 } else if (r < 0) {
                     out[i] = NEGATIVE_RECENCY; // an error unless the customer turns out to be a lead
+                    negative = true;
                 } else if (r >= t.churnedDays()) {
                     out[i] = CHURNED;
                 } else if (r >= t.atRiskDays()) {
                     out[i] = AT_RISK;
                 }
             }
-        });
+            return negative;
+        }).contains(true);
         markFlagged(f, CustomerFeatures.CHURNED, CHURNED, out);
         markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; anyNegative && i < out.length; i++) {
             if (out[i] == NEGATIVE_RECENCY) {
                 throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + recency[i]
                         + "; expected days >= 0");
