@@ -50,7 +50,26 @@ public final class TierlabCommand implements Runnable {
         CommandLine cl = newCommandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(OUT_OF_MEMORY);
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** What a user is told when the heap is too small: how to give it more, or use less at once. */
+    static final String OUT_OF_MEMORY = "tierlab: out of memory (Java heap). Give the JVM more heap, for example "
+            + "TIERLAB_JAVA_OPTS=\"-Xmx4g\" ./tierlab ..., or run fewer replications at once with --threads.";
+
+    /** True if the exception or one of its causes is an {@link OutOfMemoryError}. */
+    static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A configured command line: subcommands, error handling and exit codes. */
@@ -77,6 +96,10 @@ public final class TierlabCommand implements Runnable {
         }
         if (ex instanceof UncheckedIOException || ex instanceof IOException) {
             err.println("tierlab: " + ex.getMessage());
+            return EXIT_INTERNAL;
+        }
+        if (outOfMemory(ex)) {
+            err.println(OUT_OF_MEMORY);
             return EXIT_INTERNAL;
         }
         err.println("tierlab: internal error: " + ex);

@@ -62,6 +62,9 @@ public final class Experiment {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error error) {
+                throw error; // out of memory, above all: the command line explains it
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
