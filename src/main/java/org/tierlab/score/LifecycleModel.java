@@ -102,15 +102,15 @@ public final class LifecycleModel implements TieringModel {
             }
             return negative;
         }).contains(true);
+        f.release(CustomerFeatures.RECENCY);
         markFlagged(f, CustomerFeatures.CHURNED, CHURNED, out);
         markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
         for (int i = 0; anyNegative && i < out.length; i++) {
             if (out[i] == NEGATIVE_RECENCY) {
-                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + recency[i]
-                        + "; expected days >= 0");
+                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is "
+                        + f.numeric(CustomerFeatures.RECENCY)[i] + "; expected days >= 0");
             }
         }
-        f.release(CustomerFeatures.RECENCY);
     }
 
     /** Sets {@code stage} where an optional column's value is at most {@code limit}, then releases the column. */

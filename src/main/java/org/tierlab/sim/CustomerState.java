@@ -26,7 +26,6 @@ final class CustomerState {
     final short[] lastPurchase;
     final int[] frequency;
     final float[] monetary;
-    final float[] grossMargin;
     final float[] serviceCost;
     final float[] recentRate;
     final float[] longRate;
@@ -47,7 +46,6 @@ final class CustomerState {
         lastPurchase = new short[n];
         frequency = new int[n];
         monetary = new float[n];
-        grossMargin = new float[n];
         serviceCost = new float[n];
         recentRate = new float[n];
         longRate = new float[n];

@@ -14,13 +14,15 @@ final class FeatureBuilder {
     }
 
     static CustomerFeatures build(Customers c, CustomerState s, AttributeCatalog catalog, int n, int t,
-            double periodDays) {
+            double periodDays, double[] segmentMargin) {
         CustomerFeatures f = CustomerFeatures.of(n);
         f.putLazy(CustomerFeatures.RECENCY, () -> recency(s, n, t, periodDays));
         f.putLazy(CustomerFeatures.FREQUENCY, () -> frequency(s, n));
         f.putLazy(CustomerFeatures.MONETARY, () -> monetary(s, n));
         f.putLazy(ANNUAL_VALUE, () -> column(n, i -> annualValue(s, i, t, periodDays)));
-        f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.grossMargin[i] - s.serviceCost[i]));
+        // gross margin is the segment's margin on the customer's revenue: not stored, as it is that product
+        f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.monetary[i] * segmentMargin[c.segment[i]]
+                - s.serviceCost[i]));
         f.putLazy(CustomerFeatures.TENURE, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 0
                 : (t - s.acquired[i]) * periodDays));
         f.putLazy(CustomerFeatures.SURVEY, () -> column(n, i -> s.survey[i] < 0 ? Double.NaN : s.survey[i]));

@@ -160,7 +160,6 @@ public final class Simulation {
         s.frequency[i] = 1;
         s.lastPurchase[i] = (short) when;
         s.monetary[i] = (float) value;
-        s.grossMargin[i] = (float) (value * seg.margin[g]);
         if (counted) {
             ledger.sale(tierOf(i), value, value * seg.margin[g], 1);
         }
@@ -230,7 +229,6 @@ public final class Simulation {
             s.frequency[i] += n;
             s.lastPurchase[i] = (short) t;
             s.monetary[i] += (float) value;
-            s.grossMargin[i] += (float) (value * seg.margin[g]);
             ledger.sale(tier, value, value * seg.margin[g], n);
         }
         s.recentRate[i] += (float) (FAST_WEIGHT * (n - s.recentRate[i]));
@@ -325,7 +323,7 @@ public final class Simulation {
     private void retier(int t) {
         int n = people.appearedBy[t];
         int[] out = new int[n];
-        strategy.model().assign(FeatureBuilder.build(people, s, catalog, n, t, periodDays), out);
+        strategy.model().assign(FeatureBuilder.build(people, s, catalog, n, t, periodDays, seg.margin), out);
         for (int i = 0; i < n; i++) {
             int to = out[i];
             if (to < 0 || to >= tiers) {
