@@ -105,7 +105,7 @@ public final class LifecycleModel implements TieringModel {
         f.release(CustomerFeatures.RECENCY);
         markFlagged(f, CustomerFeatures.CHURNED, CHURNED, out);
         markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
-        for (int i = 0; anyNegative && i < out.length; i++) {
+        for (int i = 0; anyNegative && i < f.size(); i++) {
             if (out[i] == NEGATIVE_RECENCY) {
                 throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is "
                         + f.numeric(CustomerFeatures.RECENCY)[i] + "; expected days >= 0");

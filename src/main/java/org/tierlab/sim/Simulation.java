@@ -37,7 +37,11 @@ public final class Simulation {
     private final Rng rng = new Rng();
     private final SegmentTable seg;
     private final Ledger ledger;
-    private int[] order = new int[0];
+    /**
+     * The service order (known people by tier, see {@link #rebuildOrder}); during re-tiering it first receives the
+     * model's tiers, so the run holds one int per person for both.
+     */
+    private final int[] order;
     private int[] tierStart;
     private int uniformPointer;
     /** Running counts kept up to date as people change state, so no extra pass is needed per period. */
@@ -67,6 +71,7 @@ public final class Simulation {
         this.seg = new SegmentTable(scenario.population().segments());
         this.ledger = new Ledger(scenario.horizon().periods(), tiers + 1, roles);
         this.tierStart = new int[tiers + 2];
+        this.order = new int[people.size];
         this.remaining = new double[roles];
         this.tierSize = new int[tiers + 1];
         this.purchaseCurve = new FastMath.SatisfactionCurve(behaviour.purchaseSensitivity(), behaviour.reference());
@@ -322,7 +327,7 @@ public final class Simulation {
 
     private void retier(int t) {
         int n = people.appearedBy[t];
-        int[] out = new int[n];
+        int[] out = order; // the model writes the first n entries; the order is rebuilt below
         strategy.model().assign(FeatureBuilder.build(people, s, catalog, n, t, periodDays, seg.margin), out);
         for (int i = 0; i < n; i++) {
             int to = out[i];
@@ -351,9 +356,6 @@ public final class Simulation {
         }
         for (int k = 1; k < tierStart.length; k++) {
             tierStart[k] += tierStart[k - 1];
-        }
-        if (order.length < n) {
-            order = new int[n];
         }
         int[] next = tierStart.clone();
         for (int i = 0; i < n; i++) {

@@ -38,6 +38,19 @@ abstract class TieringModelContract {
         }
     }
 
+    /** The interface promises the first size() entries: a caller may pass a longer array it reuses. */
+    @Test
+    void writesOnlyTheFirstSizeEntries() {
+        CustomerFeatures f = features(700, 5);
+        int[] exact = new int[f.size()];
+        model().assign(f, exact);
+        int[] longer = new int[f.size() + 3];
+        java.util.Arrays.fill(longer, -7);
+        model().assign(features(700, 5), longer);
+        assertArrayEquals(exact, java.util.Arrays.copyOf(longer, f.size()));
+        assertArrayEquals(new int[] {-7, -7, -7}, java.util.Arrays.copyOfRange(longer, f.size(), f.size() + 3));
+    }
+
     @Test
     void tierNamesAreDistinctAndStable() {
         List<String> names = model().tierNames();
