@@ -4,32 +4,56 @@ import org.tierlab.score.CustomerFeatures;
 
 /**
  * Turns the observable part of the simulation state into {@link CustomerFeatures} for the first {@code n} people
- * (those the company knows of). Columns are lazy, so a model that reads three columns costs three arrays.
+ * (those the company knows of). Columns are lazy, so a model that reads three columns costs three arrays, and
+ * models release them after use.
  */
 final class FeatureBuilder {
     /** Revenue per year of observed relationship; see {@link #annualValue}. */
     static final String ANNUAL_VALUE = "annual_value";
 
-    private FeatureBuilder() {
+    private static final int RECENCY = 0;
+    private static final int FREQUENCY = 1;
+    private static final int MONETARY = 2;
+    private static final int ANNUAL = 3;
+    private static final int PROFIT = 4;
+    private static final int TENURE = 5;
+    private static final int SURVEY = 6;
+    private static final int TREND = 7;
+    private static final int LEAD = 8;
+    private static final int CHURNED = 9;
+    private static final int REPURCHASE = 10;
+
+    private final Customers c;
+    private final CustomerState s;
+    private final int n;
+    private final int t;
+    private final double periodDays;
+    private final double[] segmentMargin;
+
+    private FeatureBuilder(Customers c, CustomerState s, int n, int t, double periodDays, double[] segmentMargin) {
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.t = t;
+        this.periodDays = periodDays;
+        this.segmentMargin = segmentMargin;
     }
 
     static CustomerFeatures build(Customers c, CustomerState s, AttributeCatalog catalog, int n, int t,
             double periodDays, double[] segmentMargin) {
+        FeatureBuilder b = new FeatureBuilder(c, s, n, t, periodDays, segmentMargin);
         CustomerFeatures f = CustomerFeatures.of(n);
-        f.putLazy(CustomerFeatures.RECENCY, () -> recency(s, n, t, periodDays));
-        f.putLazy(CustomerFeatures.FREQUENCY, () -> frequency(s, n));
-        f.putLazy(CustomerFeatures.MONETARY, () -> monetary(s, n));
-        f.putLazy(ANNUAL_VALUE, () -> column(n, i -> annualValue(s, i, t, periodDays)));
-        // gross margin is the segment's margin on the customer's revenue: not stored, as it is that product
-        f.putLazy(CustomerFeatures.PROFIT, () -> column(n, i -> s.monetary[i] * segmentMargin[c.segment[i]]
-                - s.serviceCost[i]));
-        f.putLazy(CustomerFeatures.TENURE, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 0
-                : (t - s.acquired[i]) * periodDays));
-        f.putLazy(CustomerFeatures.SURVEY, () -> column(n, i -> s.survey[i] < 0 ? Double.NaN : s.survey[i]));
-        f.putLazy(CustomerFeatures.TREND, () -> column(n, i -> s.recentRate[i] - s.longRate[i]));
-        f.putLazy(CustomerFeatures.LEAD, () -> column(n, i -> s.status[i] == CustomerState.LEAD ? 1 : 0));
-        f.putLazy(CustomerFeatures.CHURNED, () -> column(n, i -> s.observedChurn[i]));
-        f.putLazy(CustomerFeatures.REPURCHASE, () -> column(n, i -> repurchase(s, i, t)));
+        f.putLazy(CustomerFeatures.RECENCY, () -> b.column(RECENCY));
+        f.putLazy(CustomerFeatures.FREQUENCY, () -> b.column(FREQUENCY));
+        f.putLazy(CustomerFeatures.MONETARY, () -> b.column(MONETARY));
+        f.putLazy(ANNUAL_VALUE, () -> b.column(ANNUAL));
+        f.putLazy(CustomerFeatures.PROFIT, () -> b.column(PROFIT));
+        f.putLazy(CustomerFeatures.TENURE, () -> b.column(TENURE));
+        f.putLazy(CustomerFeatures.SURVEY, () -> b.column(SURVEY));
+        f.putLazy(CustomerFeatures.TREND, () -> b.column(TREND));
+        f.putLazy(CustomerFeatures.LEAD, () -> b.column(LEAD));
+        f.putLazy(CustomerFeatures.CHURNED, () -> b.column(CHURNED));
+        f.putLazy(CustomerFeatures.REPURCHASE, () -> b.column(REPURCHASE));
         for (int a = 0; a < catalog.names().size(); a++) {
             int[] codes = new int[n];
             byte[] src = c.attributes[a];
@@ -41,42 +65,54 @@ final class FeatureBuilder {
         return f;
     }
 
-    /*
-     * Recency, frequency and monetary value are read at every re-tiering of every RFM strategy, so they get loops
-     * of their own: through the shared column() loop, whose call site sees every feature's lambda, each value
-     * would cost a virtual call.
+    /**
+     * One feature for every known person. The feature is a switch inside the loop rather than a function object
+     * per feature: a call through an interface shared by eleven features could not be inlined and cost a call per
+     * value, which made monthly lifecycle re-tiering of a million customers slow; the switch's branch is the same
+     * for the whole loop.
      */
-
-    private static double[] recency(CustomerState s, int n, int t, double periodDays) {
+    private double[] column(int feature) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            short last = s.lastPurchase[i];
-            out[i] = last == CustomerState.NEVER ? Double.NaN : (t - last) * periodDays;
+            out[i] = value(feature, i);
         }
         return out;
     }
 
-    private static double[] frequency(CustomerState s, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = s.frequency[i];
+    private double value(int feature, int i) {
+        switch (feature) {
+            case RECENCY:
+                short last = s.lastPurchase[i];
+                return last == CustomerState.NEVER ? Double.NaN : (t - last) * periodDays;
+            case FREQUENCY:
+                return s.frequency[i];
+            case MONETARY:
+                return s.monetary[i];
+            case ANNUAL:
+                return annualValue(i);
+            case PROFIT:
+                // gross margin is the segment's margin on the customer's revenue: not stored, as it is that product
+                return s.monetary[i] * segmentMargin[c.segment[i]] - s.serviceCost[i];
+            case TENURE:
+                return s.status[i] == CustomerState.LEAD ? 0 : (t - s.acquired[i]) * periodDays;
+            case SURVEY:
+                return s.survey[i] < 0 ? Double.NaN : s.survey[i];
+            case TREND:
+                return s.recentRate[i] - s.longRate[i];
+            case LEAD:
+                return s.status[i] == CustomerState.LEAD ? 1 : 0;
+            case CHURNED:
+                return s.observedChurn[i];
+            default:
+                return repurchase(i);
         }
-        return out;
-    }
-
-    private static double[] monetary(CustomerState s, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = s.monetary[i];
-        }
-        return out;
     }
 
     /**
      * Revenue per year over the part of the customer's life the company has records of (since acquisition, or
      * since the simulation started for older customers, at least one period): what "annual fee" means here.
      */
-    private static double annualValue(CustomerState s, int i, int t, double periodDays) {
+    private double annualValue(int i) {
         if (s.status[i] == CustomerState.LEAD) {
             return 0;
         }
@@ -85,23 +121,11 @@ final class FeatureBuilder {
     }
 
     /** Share of the periods since acquisition in which the customer bought again (0-1). */
-    private static double repurchase(CustomerState s, int i, int t) {
+    private double repurchase(int i) {
         if (s.status[i] == CustomerState.LEAD) {
             return 0;
         }
         int periods = Math.max(1, t - s.acquired[i]);
         return Math.min(1.0, Math.max(0, s.frequency[i] - 1) / (double) periods);
-    }
-
-    private interface Value {
-        double of(int i);
-    }
-
-    private static double[] column(int n, Value v) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = v.of(i);
-        }
-        return out;
     }
 }
