@@ -53,9 +53,21 @@ public final class TierlabCommand implements Runnable {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println(OUT_OF_MEMORY);
-            return EXIT_INTERNAL;
+            return outOfMemory(err);
         }
+    }
+
+    /**
+     * Heap kept back so that the out-of-memory message can still be printed when the heap is full (other units of
+     * a run may still hold their arrays when the first one fails).
+     */
+    private static byte[] reserve = new byte[2 << 20];
+
+    private static int outOfMemory(PrintWriter err) {
+        reserve = null;
+        err.println(OUT_OF_MEMORY);
+        err.flush();
+        return EXIT_INTERNAL;
     }
 
     /** What a user is told when the heap is too small: how to give it more, or use less at once. */
@@ -99,8 +111,7 @@ public final class TierlabCommand implements Runnable {
             return EXIT_INTERNAL;
         }
         if (outOfMemory(ex)) {
-            err.println(OUT_OF_MEMORY);
-            return EXIT_INTERNAL;
+            return outOfMemory(err);
         }
         err.println("tierlab: internal error: " + ex);
         if (System.getenv("TIERLAB_DEBUG") != null) {
