@@ -230,7 +230,7 @@ final class Ledger {
     }
 
     /** Freezes everything into a {@link UnitResult}. */
-    UnitResult finish(Customers people, CustomerState s, Scenario scenario, Strategy strategy) {
+    UnitResult finish(Customers people, CustomerState s, Scenario scenario, Strategy strategy, int[] scratch) {
         double[] summary = new double[SummaryMetric.values().length];
         int roles = staff.length;
         double[] staffTotal = new double[roles];
@@ -252,23 +252,25 @@ final class Ledger {
         summary[SummaryMetric.SERVICE_COST.ordinal()] = sum(period[PeriodMetric.SERVICE_COST.ordinal()]);
         summary[SummaryMetric.PROFIT.ordinal()] = sum(period[PeriodMetric.PROFIT.ordinal()]);
         return new UnitResult(period, staff, unmet, tier, migrations, summary, staffTotal, unmetTotal,
-                concentration(people, s));
+                concentration(people, s, scratch));
     }
 
-    /** Share of revenue earned by the top q % of customers, q = 0..100 (revenue over the whole run). */
-    private static double[] concentration(Customers people, CustomerState s) {
+    /**
+     * Share of revenue earned by the top q % of customers, q = 0..100 (revenue over the whole run). The revenue
+     * totals are sorted as radix keys in {@code scratch}, an int array of at least one entry per person that the
+     * run no longer needs, so the end of a run adds one buffer, not two arrays, per person.
+     */
+    private static double[] concentration(Customers people, CustomerState s, int[] scratch) {
         int n = 0;
-        float[] values = new float[people.size];
         for (int i = 0; i < people.size; i++) {
             if (s.status[i] == CustomerState.ACTIVE || s.status[i] == CustomerState.GONE) {
-                values[n++] = s.monetary[i];
+                scratch[n++] = FloatRadixSort.key(s.monetary[i]);
             }
         }
-        float[] sorted = values; // sorted in place: no second per-customer array at the end of a run
-        Arrays.sort(sorted, 0, n);
+        FloatRadixSort.sortKeys(scratch, n);
         double total = 0;
         for (int i = 0; i < n; i++) {
-            total += sorted[i];
+            total += FloatRadixSort.value(scratch[i]);
         }
         double[] out = new double[101];
         double cum = 0;
@@ -276,7 +278,7 @@ final class Ledger {
         for (int q = 1; q <= 100; q++) {
             int upto = (int) Math.round(n * q / 100.0);
             while (taken < upto) {
-                cum += sorted[n - 1 - taken];
+                cum += FloatRadixSort.value(scratch[n - 1 - taken]);
                 taken++;
             }
             out[q] = total > 0 ? cum / total : 0;

@@ -103,7 +103,7 @@ public final class Simulation {
                 record(t);
             }
         }
-        return ledger.finish(people, s, scenario, strategy);
+        return ledger.finish(people, s, scenario, strategy, order); // the service order is done with
     }
 
     private boolean retierDue(int p) {
