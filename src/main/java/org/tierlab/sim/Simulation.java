@@ -190,12 +190,13 @@ public final class Simulation {
         eligible = 0;
         repeat = 0;
         int known = people.appearedBy[t];
+        boolean contracts = seg.anyContract;
         for (int i = 0; i < known; i++) {
             byte st = s.status[i];
             if (st == CustomerState.ACTIVE && s.acquired[i] < t) {
                 stepOne(i, t, measured);
             }
-            if (s.observedChurn[i] == 0 && st != CustomerState.LEAD && st != CustomerState.UNSEEN) {
+            if (contracts && s.observedChurn[i] == 0 && st != CustomerState.LEAD && st != CustomerState.UNSEEN) {
                 renewal(i, t);
             }
         }
@@ -575,6 +576,8 @@ public final class Simulation {
         final double[] margin;
         final int[] dropoutKind;
         final int[] contract;
+        /** False when no segment has contracts: the step then skips the renewal check. */
+        final boolean anyContract;
         /** [segment][purchases]: Marsaglia-Tsang's d and c for the spend of that many purchases (shape >= 1). */
         final double[][] gammaD;
         final double[][] gammaC;
@@ -585,6 +588,7 @@ public final class Simulation {
             margin = new double[n];
             dropoutKind = new int[n];
             contract = new int[n];
+            anyContract = segments.stream().anyMatch(sg -> sg.contractPeriods() > 0);
             gammaD = new double[n][TABULATED + 1];
             gammaC = new double[n][TABULATED + 1];
             for (int g = 0; g < n; g++) {
