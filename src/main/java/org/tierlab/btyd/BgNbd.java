@@ -58,15 +58,9 @@ public final class BgNbd implements LikelihoodModel, Differentiable {
     public Evaluator evaluator(Summaries s) {
         Triples g = new Triples(s);
         int nx = g.xValues.length;
-        boolean dense = SpecialFunctions.dense(nx, g.maxX);
-        double[] lnScratch = new double[dense ? g.maxX + 1 : 0];
-        double[] psiScratch = new double[dense ? g.maxX + 1 : 0];
-        double[] lnR = new double[nx];
-        double[] psiR = new double[nx];
-        double[] lnB = new double[nx];
-        double[] psiB = new double[nx];
-        double[] lnAB = new double[nx];
-        double[] psiAB = new double[nx];
+        GammaRatios ofR = new GammaRatios(g);
+        GammaRatios ofB = new GammaRatios(g);
+        GammaRatios ofAB = new GammaRatios(g);
         double[] lnBx1 = new double[nx];
         double[] invBx1 = new double[nx];
         double[] lnAT = new double[g.tValues.length];
@@ -84,9 +78,9 @@ public final class BgNbd implements LikelihoodModel, Differentiable {
             }
             double lnAlpha = Math.log(alpha);
             double lnA = Math.log(a);
-            SpecialFunctions.gammaRatios(r, g.xValues, g.maxX, lnScratch, psiScratch, lnR, psiR);
-            SpecialFunctions.gammaRatios(b, g.xValues, g.maxX, lnScratch, psiScratch, lnB, psiB);
-            SpecialFunctions.gammaRatios(a + b, g.xValues, g.maxX, lnScratch, psiScratch, lnAB, psiAB);
+            ofR.at(r);
+            ofB.at(b);
+            ofAB.at(a + b);
             // terms in x alone: lnGamma(r+x) - lnGamma(r) + r ln alpha + lnB(a, b+x) - lnB(a, b)
             double ll = customers * r * lnAlpha;
             double dr = customers * lnAlpha;
@@ -95,10 +89,10 @@ public final class BgNbd implements LikelihoodModel, Differentiable {
             double db = 0;
             for (int i = 0; i < nx; i++) {
                 double c = g.xCount[i];
-                ll += c * (lnR[i] + lnB[i] - lnAB[i]);
-                dr += c * psiR[i];
-                da -= c * psiAB[i];
-                db += c * (psiB[i] - psiAB[i]);
+                ll += c * (ofR.ln[i] + ofB.ln[i] - ofAB.ln[i]);
+                dr += c * ofR.psi[i];
+                da -= c * ofAB.psi[i];
+                db += c * (ofB.psi[i] - ofAB.psi[i]);
                 int x = g.xValues[i];
                 lnBx1[i] = x > 0 ? Math.log(b + x - 1) : 0;
                 invBx1[i] = x > 0 ? 1 / (b + x - 1) : 0;

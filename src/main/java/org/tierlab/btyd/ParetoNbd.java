@@ -60,11 +60,7 @@ public final class ParetoNbd implements LikelihoodModel, Differentiable {
     public Evaluator evaluator(Summaries s) {
         Triples g = new Triples(s);
         int nx = g.xValues.length;
-        boolean dense = SpecialFunctions.dense(nx, g.maxX);
-        double[] lnScratch = new double[dense ? g.maxX + 1 : 0];
-        double[] psiScratch = new double[dense ? g.maxX + 1 : 0];
-        double[] lnR = new double[nx];
-        double[] psiR = new double[nx];
+        GammaRatios ofR = new GammaRatios(g);
         int nt = g.tValues.length;
         double[] lnAT = new double[nt];
         double[] invAT = new double[nt];
@@ -103,15 +99,15 @@ public final class ParetoNbd implements LikelihoodModel, Differentiable {
             double lnAlpha = Math.log(alpha);
             double lnBeta = Math.log(beta);
             double lnS = Math.log(sh);
-            SpecialFunctions.gammaRatios(r, g.xValues, g.maxX, lnScratch, psiScratch, lnR, psiR);
+            ofR.at(r);
             double ll = customers * (r * lnAlpha + sh * lnBeta);
             double dr = customers * lnAlpha;
             double dAlpha = customers * r / alpha;
             double ds = customers * lnBeta;
             double dBeta = customers * sh / beta;
             for (int i = 0; i < nx; i++) {
-                ll += g.xCount[i] * lnR[i];
-                dr += g.xCount[i] * psiR[i];
+                ll += g.xCount[i] * ofR.ln[i];
+                dr += g.xCount[i] * ofR.psi[i];
             }
             for (int i = 0; i < nt; i++) {
                 lnAT[i] = Math.log(alpha + g.tValues[i]);
