@@ -1,27 +1,15 @@
 package org.tierlab.sim;
 
 /**
- * Sorts floats ascending in the order of {@link Float#compare} (the order of {@link java.util.Arrays#sort(float[])}:
- * -0.0 before 0.0, NaN last) by two passes of a 16-bit radix sort over their bits: linear time, where the
- * comparison sort of a million revenue totals at the end of every simulation unit took longer than all the
- * re-tierings' sorting work.
+ * Sorts floats, encoded as int keys, ascending in the order of {@link Float#compare} (the order of
+ * {@link java.util.Arrays#sort(float[])}: -0.0 before 0.0, NaN last) by two passes of a 16-bit radix sort: linear
+ * time. Sorting a million revenue totals by comparison at the end of every simulation unit took 1.9 % of the
+ * unit's time (perf samples).
  */
 final class FloatRadixSort {
     private static final int DIGIT = 1 << 16;
 
     private FloatRadixSort() {
-    }
-
-    /** Sorts {@code values[0..n)} in place. */
-    static void sort(float[] values, int n) {
-        int[] keys = new int[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = key(values[i]);
-        }
-        sortKeys(keys, n);
-        for (int i = 0; i < n; i++) {
-            values[i] = value(keys[i]);
-        }
     }
 
     /** Sorts {@code keys[0..n)} (made by {@link #key}) in place: a caller with a spare int array needs no floats. */

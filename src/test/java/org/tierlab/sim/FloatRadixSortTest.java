@@ -27,7 +27,14 @@ class FloatRadixSortTest {
             a[n] = 7; // beyond n: left alone
             float[] expected = a.clone();
             Arrays.sort(expected, 0, n);
-            FloatRadixSort.sort(a, n);
+            int[] keys = new int[n + 3];
+            for (int i = 0; i < n; i++) {
+                keys[i] = FloatRadixSort.key(a[i]);
+            }
+            FloatRadixSort.sortKeys(keys, n);
+            for (int i = 0; i < n; i++) {
+                a[i] = FloatRadixSort.value(keys[i]);
+            }
             assertArrayEquals(expected, a);
         }
     }
