@@ -16,10 +16,11 @@ import java.util.List;
  * @param whole all values (NaN aside) are whole numbers
  * @param counts when counted: how many values equal {@code min + k}, for k = 0..max-min; else null
  * @param chunkCounts when counted: per {@link Chunks} chunk, how many values equal k, for k = 0..SMALL-1; else null
- * @param bucketCounts when not counted: per chunk, how many values fall in each {@link OrderStatistics#bucket}
+ * @param buckets when not counted: the histogram buckets, fitted to a sample of the column; else null
+ * @param bucketCounts when not counted: per chunk, how many values fall in each of the {@code buckets}
  */
 record ColumnProfile(long count, long nan, double min, double max, boolean whole, int[] counts, int[][] chunkCounts,
-        List<int[]> bucketCounts) {
+        Buckets buckets, List<int[]> bucketCounts) {
     /** Whole numbers below this are counted in the first pass. */
     static final int SMALL = 1 << 13;
     /** Whole numbers spanning less than this are scored through a histogram of the values themselves. */
@@ -62,10 +63,10 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         }
         long nan = total[SMALL];
         if (lo > hi) {
-            return new ColumnProfile(0, nan, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, true, null, null, null);
+            return new ColumnProfile(0, nan, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, true, null, null, null, null);
         }
         int[] counts = java.util.Arrays.copyOfRange(total, lo, hi + 1);
-        return new ColumnProfile(column.length - nan, nan, lo, hi, true, counts, parts.toArray(new int[0][]), null);
+        return new ColumnProfile(column.length - nan, nan, lo, hi, true, counts, parts.toArray(new int[0][]), null, null);
     }
 
     /**
@@ -119,7 +120,8 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
     }
 
     private static ColumnProfile scan(double[] column) {
-        List<Scanned> parts = Chunks.map(column.length, (c, from, to) -> Scanned.of(column, from, to));
+        Buckets buckets = Buckets.sampled(column, false, false);
+        List<Scanned> parts = Chunks.map(column.length, (c, from, to) -> Scanned.of(column, buckets, from, to));
         long n = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -130,18 +132,18 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
             max = Math.max(max, p.max);
             whole &= p.whole;
         }
-        return new ColumnProfile(n, column.length - n, min, max, whole, null, null,
+        return new ColumnProfile(n, column.length - n, min, max, whole, null, null, buckets,
                 parts.stream().map(p -> p.buckets).toList());
     }
 
     /** Count, min, max, wholeness and radix histogram of the non-NaN values of one chunk. */
     private record Scanned(long count, double min, double max, boolean whole, int[] buckets) {
-        static Scanned of(double[] column, int from, int to) {
+        static Scanned of(double[] column, Buckets map, int from, int to) {
             long n = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             boolean whole = true;
-            int[] buckets = new int[OrderStatistics.BUCKETS];
+            int[] buckets = new int[map.count()];
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 if (v == v) {
@@ -150,7 +152,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
                     // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
                     min = v < min ? v : min;
                     max = v > max ? v : max;
-                    buckets[OrderStatistics.bucket(v)]++;
+                    buckets[map.index(v)]++;
                 }
             }
             return new Scanned(n, min, max, whole, buckets);

@@ -59,26 +59,28 @@ final class MidRanks {
     }
 
     /**
-     * The words (top key bits, index) of all values in ascending order: scattered by the profile's radix
-     * histogram bucket (the top 16 key bits) in one parallel pass, then each bucket sorted on its own, in
+     * The words (top key bits, index) of all values in ascending order: scattered by the profile's histogram
+     * {@link Buckets} in one parallel pass, then each bucket sorted on its own, in
      * parallel; the buckets are small enough to be sorted in cache.
      */
     private static long[] bucketed(double[] x, ColumnProfile profile, long indexMask) {
         List<int[]> perChunk = profile.bucketCounts();
-        int[] start = new int[OrderStatistics.BUCKETS + 1];
+        Buckets buckets = profile.buckets();
+        int count = buckets.count();
+        int[] start = new int[count + 1];
         for (int[] part : perChunk) {
-            for (int b = 0; b < OrderStatistics.BUCKETS; b++) {
+            for (int b = 0; b < count; b++) {
                 start[b + 1] += part[b];
             }
         }
-        for (int b = 0; b < OrderStatistics.BUCKETS; b++) {
+        for (int b = 0; b < count; b++) {
             start[b + 1] += start[b];
         }
         int[][] fill = new int[perChunk.size()][];
-        int[] next = java.util.Arrays.copyOf(start, OrderStatistics.BUCKETS);
+        int[] next = java.util.Arrays.copyOf(start, count);
         for (int c = 0; c < fill.length; c++) {
             fill[c] = next.clone();
-            for (int b = 0; b < OrderStatistics.BUCKETS; b++) {
+            for (int b = 0; b < count; b++) {
                 next[b] += perChunk.get(c)[b];
             }
         }
@@ -86,13 +88,11 @@ final class MidRanks {
         Chunks.map(x.length, (c, from, to) -> {
             int[] at = fill[c];
             for (int i = from; i < to; i++) {
-                // flipping the top bit turns the unsigned key order into signed long order
-                long key = OrderStatistics.key(x[i]);
-                words[at[(int) (key >>> (64 - OrderStatistics.BITS))]++] = ((key ^ Long.MIN_VALUE) & ~indexMask) | i;
+                words[at[buckets.index(x[i])]++] = (Buckets.order(x[i]) & ~indexMask) | i;
             }
             return null;
         });
-        IntStream.range(0, OrderStatistics.BUCKETS).parallel().filter(b -> start[b + 1] - start[b] > 1)
+        IntStream.range(0, count).parallel().filter(b -> start[b + 1] - start[b] > 1)
                 .forEach(b -> Arrays.sort(words, start[b], start[b + 1]));
         return words;
     }

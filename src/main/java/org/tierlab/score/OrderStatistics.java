@@ -14,22 +14,7 @@ import org.apache.commons.math3.util.KthSelector;
  * of ten million values with a few sequential passes shared by both cores.
  */
 final class OrderStatistics {
-    /** Bits of the key that pick a histogram bucket. */
-    static final int BITS = 16;
-    /** Histogram buckets. */
-    static final int BUCKETS = 1 << BITS;
-
     private OrderStatistics() {
-    }
-
-    /** A 64-bit key whose unsigned order is the numeric order of the doubles (NaN excluded by callers). */
-    static long key(double v) {
-        long b = Double.doubleToRawLongBits(v == 0.0 ? 0.0 : v);
-        return b ^ ((b >> 63) | Long.MIN_VALUE);
-    }
-
-    static int bucket(double v) {
-        return (int) (key(v) >>> (64 - BITS));
     }
 
     /**
@@ -50,8 +35,10 @@ final class OrderStatistics {
             int[] counts = profile.counts() != null ? profile.counts() : histogram(column, range);
             return fromCounts(negate ? reversed(counts) : counts, negate ? -range[1] : range[0], ranks, range);
         }
-        // the profile's histogram is of the values as given: usable unless negated
-        return byRadix(column, negate, ranks, negate ? null : profile.bucketCounts());
+        // the profile's histogram (if it has one) is of the values as given: usable unless negated
+        return negate || profile.buckets() == null
+                ? byRadix(column, negate, ranks, Buckets.sampled(column, negate, false), null)
+                : byRadix(column, false, ranks, profile.buckets(), profile.bucketCounts());
     }
 
     /** Counts of each whole value min..max of the column (NaN skipped), for whole columns not counted already. */
@@ -96,24 +83,26 @@ final class OrderStatistics {
         return new Cuts(value, below, equal, null, range);
     }
 
-    private static Cuts byRadix(double[] column, boolean negate, long[] ranks, List<int[]> histogram) {
+    private static Cuts byRadix(double[] column, boolean negate, long[] ranks, Buckets buckets,
+            List<int[]> histogram) {
         List<int[]> perChunk = histogram != null ? histogram
-                : Chunks.map(column.length, (c, from, to) -> bucketCounts(column, negate, from, to));
-        int[] counts = new int[BUCKETS];
+                : Chunks.map(column.length, (c, from, to) -> bucketCounts(column, negate, buckets, from, to));
+        int n = buckets.count();
+        int[] counts = new int[n];
         for (int[] part : perChunk) {
-            for (int b = 0; b < BUCKETS; b++) {
+            for (int b = 0; b < n; b++) {
                 counts[b] += part[b];
             }
         }
-        long[] start = new long[BUCKETS + 1];
-        for (int b = 0; b < BUCKETS; b++) {
+        long[] start = new long[n + 1];
+        for (int b = 0; b < n; b++) {
             start[b + 1] = start[b] + counts[b];
         }
         int[] wanted = new int[ranks.length];
         for (int j = 0; j < ranks.length; j++) {
             wanted[j] = upperBucket(start, ranks[j]);
         }
-        Gathered g = Gathered.of(column, negate, false, wanted, perChunk);
+        Gathered g = Gathered.of(column, negate, false, buckets, wanted, perChunk);
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
         long[] equal = new long[ranks.length];
@@ -142,12 +131,12 @@ final class OrderStatistics {
         return new Cuts(value, below, equal, holder, null);
     }
 
-    private static int[] bucketCounts(double[] column, boolean negate, int from, int to) {
-        int[] counts = new int[BUCKETS];
+    private static int[] bucketCounts(double[] column, boolean negate, Buckets buckets, int from, int to) {
+        int[] counts = new int[buckets.count()];
         for (int i = from; i < to; i++) {
             double raw = column[i];
             if (raw == raw) {
-                counts[bucket(negate ? -raw : raw)]++;
+                counts[buckets.index(negate ? -raw : raw)]++;
             }
         }
         return counts;
@@ -187,8 +176,9 @@ final class OrderStatistics {
          * {@link Chunks} chunk of exactly the values gathered: all non-NaN values, or only positive ones if
          * {@code positiveOnly}.
          */
-        static Gathered of(double[] column, boolean negate, boolean positiveOnly, int[] buckets, List<int[]> perChunk) {
-            int[] slot = new int[BUCKETS];
+        static Gathered of(double[] column, boolean negate, boolean positiveOnly, Buckets map, int[] buckets,
+                List<int[]> perChunk) {
+            int[] slot = new int[map.count()];
             java.util.Arrays.fill(slot, -1);
             int[] bucketAt = new int[buckets.length];
             int distinct = 0;
@@ -218,7 +208,7 @@ final class OrderStatistics {
                     double raw = column[i];
                     if (positiveOnly ? raw > 0 : raw == raw) {
                         double v = negate ? -raw : raw;
-                        int s = slot[bucket(v)];
+                        int s = slot[map.index(v)];
                         if (s >= 0) {
                             index[s][fill[s]] = i;
                             values[s][fill[s]++] = v;
@@ -234,7 +224,7 @@ final class OrderStatistics {
     /** The bucket b with start[b] &lt;= rank &lt; start[b + 1]. */
     private static int upperBucket(long[] start, long rank) {
         int lo = 0;
-        int hi = BUCKETS - 1;
+        int hi = start.length - 2;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (start[mid] <= rank) {

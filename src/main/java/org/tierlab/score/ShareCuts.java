@@ -1,8 +1,5 @@
 package org.tierlab.score;
 
-import static org.tierlab.score.OrderStatistics.BITS;
-import static org.tierlab.score.OrderStatistics.BUCKETS;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -13,14 +10,14 @@ import java.util.function.IntFunction;
  * value of class k (class k holds values &gt;= cut[k]). Bounds are cumulative shares (e.g. 0.8, 0.95). Values
  * &lt;= 0 are not ranked. A class that receives nobody gets +inf.
  *
- * <p>One parallel pass builds a histogram with the count and the sum of the values in each bucket of the top
- * 16 key bits ({@link OrderStatistics#key}). A bucket that falls wholly inside one class is never looked at
+ * <p>One parallel pass builds a histogram with the count and the sum of the values in each of a few thousand
+ * {@link Buckets} fitted to the positive values. A bucket that falls wholly inside one class is never looked at
  * again: its class's cut-off is at least the bucket's lower edge, which separates it from all smaller buckets.
  * Only the (at most one per bound) buckets where a bound is crossed are gathered, in a second parallel pass,
- * and refined the same way on the next 16 key bits; the few values left after that are sorted.
+ * and refined the same way with buckets fitted to their own values; the few values left after that are sorted.
  */
 final class ShareCuts {
-    /** Histogram levels (16 key bits each) before the values of a bucket are sorted. */
+    /** Histogram levels before the values of a bucket are sorted. */
     private static final int LEVELS = 2;
     /** A bucket this small is sorted rather than refined. */
     private static final int SMALL_BUCKET = 64;
@@ -38,15 +35,15 @@ final class ShareCuts {
 
     /** Per-chunk histogram: count and sum of the positive values in each bucket; whether NaN or inf was seen. */
     private record Histogram(int[] counts, double[] sums, boolean bad) {
-        static Histogram of(double[] column, int from, int to) {
-            int[] counts = new int[BUCKETS];
-            double[] sums = new double[BUCKETS];
+        static Histogram of(double[] column, Buckets buckets, int from, int to) {
+            int[] counts = new int[buckets.count()];
+            double[] sums = new double[buckets.count()];
             boolean bad = false;
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 bad |= v - v != 0; // NaN and +-inf
                 if (v > 0) {
-                    int b = OrderStatistics.bucket(v);
+                    int b = buckets.index(v);
                     counts[b]++;
                     sums[b] += v;
                 }
@@ -57,31 +54,32 @@ final class ShareCuts {
 
     /** The cut-offs, one per bound; null if the column holds NaN or an infinite value. */
     static double[] of(double[] column, double[] cumulativeBounds) {
-        List<Histogram> perChunk = Chunks.map(column.length, (c, from, to) -> Histogram.of(column, from, to));
-        int[] counts = new int[BUCKETS];
-        double[] sums = new double[BUCKETS];
+        Buckets buckets = Buckets.sampled(column, false, true);
+        List<Histogram> perChunk = Chunks.map(column.length, (c, from, to) -> Histogram.of(column, buckets, from, to));
+        int[] counts = new int[buckets.count()];
+        double[] sums = new double[buckets.count()];
         for (Histogram h : perChunk) {
             if (h.bad()) {
                 return null;
             }
-            for (int b = 0; b < BUCKETS; b++) {
+            for (int b = 0; b < counts.length; b++) {
                 counts[b] += h.counts()[b];
                 sums[b] += h.sums()[b];
             }
         }
         double total = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            total += sums[b];
+        for (double s : sums) {
+            total += s;
         }
         double[] limits = new double[cumulativeBounds.length];
         for (int j = 0; j < limits.length; j++) {
             limits[j] = cumulativeBounds[j] * total * (1 - 1e-12);
         }
         int[] crossed = crossedBuckets(counts, sums, limits);
-        OrderStatistics.Gathered g = OrderStatistics.Gathered.of(column, false, true, crossed,
+        OrderStatistics.Gathered g = OrderStatistics.Gathered.of(column, false, true, buckets, crossed,
                 perChunk.stream().map(Histogram::counts).toList());
         ShareCuts walk = new ShareCuts(limits);
-        walk.walk(counts, sums, 0, 0, b -> {
+        walk.walk(buckets, counts, sums, 0, b -> {
             if (g.slot[b] < 0) {
                 throw new IllegalStateException("bucket " + b + " crosses a bound but was not gathered");
             }
@@ -103,7 +101,7 @@ final class ShareCuts {
         int found = 0;
         double running = 0;
         int k = 0;
-        for (int b = BUCKETS - 1; b >= 0; b--) {
+        for (int b = counts.length - 1; b >= 0; b--) {
             if (counts[b] == 0) {
                 continue;
             }
@@ -128,30 +126,35 @@ final class ShareCuts {
         return k < limits.length;
     }
 
-    /**
-     * Walks the buckets of one histogram level from the largest down. {@code prefix} is the key bits of the
-     * enclosing bucket; {@code valuesOf} gives a crossed bucket's values.
-     */
-    private void walk(int[] counts, double[] sums, int level, long prefix, IntFunction<double[]> valuesOf) {
-        for (int b = BUCKETS - 1; b >= 0 && advance(); b--) {
+    /** Walks the buckets of one histogram level from the largest down; {@code valuesOf} gives a crossed bucket's values. */
+    private void walk(Buckets buckets, int[] counts, double[] sums, int level, IntFunction<double[]> valuesOf) {
+        for (int b = counts.length - 1; b >= 0 && advance(); b--) {
             if (counts[b] == 0) {
                 continue;
             }
             if (running + sums[b] < limits[k]) {
-                cut[k] = lowEdge(level, (prefix << BITS) | b);
+                // the first top-level bucket also takes the positive values below the sample's range
+                cut[k] = level == 0 && b == 0 ? Double.MIN_VALUE : buckets.lowEdge(b);
                 running += sums[b];
                 continue;
             }
             double before = running;
-            refine(valuesOf.apply(b), level + 1, (prefix << BITS) | b);
+            refine(valuesOf.apply(b), level + 1);
             // as crossedBuckets assumed: summing value by value may round differently from the bucket sum
             running = before + sums[b];
         }
     }
 
-    /** A crossed bucket: a histogram of its values on the next key bits, or at the last level a sort. */
-    private void refine(double[] values, int level, long prefix) {
-        if (level >= LEVELS || values.length <= SMALL_BUCKET) {
+    /** A crossed bucket: a histogram of its values on buckets fitted to them, or at the last level a sort. */
+    private void refine(double[] values, int level) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (double v : values) {
+            long o = Buckets.order(v);
+            lo = Math.min(lo, o);
+            hi = Math.max(hi, o);
+        }
+        if (level >= LEVELS || values.length <= SMALL_BUCKET || lo == hi) {
             double[] g = values.clone();
             Arrays.sort(g);
             for (int j = g.length - 1; j >= 0 && advance(); j--) {
@@ -160,28 +163,23 @@ final class ShareCuts {
             }
             return;
         }
-        int shift = 64 - BITS * (level + 1);
-        int[] counts = new int[BUCKETS];
-        double[] sums = new double[BUCKETS];
+        Buckets buckets = Buckets.spanning(lo, hi, Buckets.COUNT);
+        int[] counts = new int[buckets.count()];
+        double[] sums = new double[buckets.count()];
         for (double v : values) {
-            int b = (int) (OrderStatistics.key(v) >>> shift) & (BUCKETS - 1);
+            int b = buckets.index(v);
             counts[b]++;
             sums[b] += v;
         }
-        walk(counts, sums, level, prefix, b -> {
+        walk(buckets, counts, sums, level, b -> {
             double[] sub = new double[counts[b]];
             int f = 0;
             for (double v : values) {
-                if (((int) (OrderStatistics.key(v) >>> shift) & (BUCKETS - 1)) == b) {
+                if (buckets.index(v) == b) {
                     sub[f++] = v;
                 }
             }
             return sub;
         });
-    }
-
-    /** The smallest positive double whose key starts with the {@code BITS * (level + 1)} bits of {@code prefix}. */
-    private static double lowEdge(int level, long prefix) {
-        return Double.longBitsToDouble((prefix << (64 - BITS * (level + 1))) ^ Long.MIN_VALUE);
     }
 }
