@@ -68,36 +68,14 @@ public final class AbcModel implements TieringModel {
     @Override
     public void assign(CustomerFeatures features, int[] out) {
         double[] value = features.numeric(valueColumn);
-        double[] cut = cutOffs(value);
-        if (cut == null) {
-            Columns.finite(features, valueColumn, true); // names the first NaN or infinite value
-        }
-        int last = shares.length - 1;
-        // cut-offs never increase, so a value's class is the number of cut-offs above it; counted without
-        // branches (classes of random customers would make a search loop mispredict at every step)
-        Chunks.forEach(value.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double v = value[i];
-                int k = 0;
-                for (double c : cut) {
-                    k += v >= c ? 0 : 1;
-                }
-                out[i] = v > 0 ? k : last;
-            }
-        });
-    }
-
-    /**
-     * cut[k]: the smallest value still in class k (classes 0..K-2); a class that receives nobody gets +inf.
-     * Found without sorting the column (see {@link ShareCuts}). Null if a value is NaN or infinite.
-     */
-    double[] cutOffs(double[] value) {
         double[] bounds = new double[shares.length - 1];
         double cum = 0;
         for (int k = 0; k < bounds.length; k++) {
             cum += shares[k];
             bounds[k] = cum;
         }
-        return ShareCuts.of(value, bounds);
+        if (!ShareCuts.classify(value, bounds, out)) {
+            Columns.finite(features, valueColumn, true); // names the first NaN or infinite value
+        }
     }
 }

@@ -5,22 +5,25 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * The value cut-offs of ABC classes, found without sorting the column. Walking values from the largest down,
- * a value belongs to the class in which the running share of the total before it starts; cut[k] is the smallest
- * value of class k (class k holds values &gt;= cut[k]). Bounds are cumulative shares (e.g. 0.8, 0.95). Values
- * &lt;= 0 are not ranked. A class that receives nobody gets +inf.
+ * ABC classes by cumulative share of total value, found without sorting the column. Walking values from the
+ * largest down, a value belongs to the class in which the running share of the total before it starts; cut[k] is
+ * the smallest value of class k (class k holds values &gt;= cut[k]). Bounds are cumulative shares (e.g. 0.8, 0.95).
+ * Values &lt;= 0 are not ranked and go to the last class. A class that receives nobody gets cut-off +inf.
  *
  * <p>One parallel pass builds a histogram with the count and the sum of the values in each of a few thousand
- * {@link Buckets} fitted to the positive values. A bucket that falls wholly inside one class is never looked at
- * again: its class's cut-off is at least the bucket's lower edge, which separates it from all smaller buckets.
- * Only the (at most one per bound) buckets where a bound is crossed are gathered, in a second parallel pass,
- * and refined the same way with buckets fitted to their own values; the few values left after that are sorted.
+ * {@link Buckets} fitted to the positive values. Walking the bucket sums from the top gives every bucket that falls
+ * wholly inside one class its class, with no look at its values. A second parallel pass classifies every customer
+ * by a lookup on their bucket and sets aside the few in the (at most one per bound) buckets where a bound is
+ * crossed. Their values are refined the same way with buckets fitted to them, and the few values left after that
+ * are sorted, which gives the cut-offs that classify them.
  */
 final class ShareCuts {
     /** Histogram levels before the values of a bucket are sorted. */
     private static final int LEVELS = 2;
     /** A bucket this small is sorted rather than refined. */
     private static final int SMALL_BUCKET = 64;
+    /** The class of a bucket in which a bound is crossed: its customers are set aside. */
+    private static final int CROSSED = -1;
 
     private final double[] limits;
     private final double[] cut;
@@ -52,15 +55,18 @@ final class ShareCuts {
         }
     }
 
-    /** The cut-offs, one per bound; null if the column holds NaN or an infinite value. */
-    static double[] of(double[] column, double[] cumulativeBounds) {
+    /**
+     * Writes the class of every value of {@code column} into {@code out} (0 = first class, bounds.length = last)
+     * and returns true; returns false, with {@code out} unspecified, if the column holds NaN or an infinite value.
+     */
+    static boolean classify(double[] column, double[] cumulativeBounds, int[] out) {
         Buckets buckets = Buckets.sampled(column, false, true);
         List<Histogram> perChunk = Chunks.map(column.length, (c, from, to) -> Histogram.of(column, buckets, from, to));
         int[] counts = new int[buckets.count()];
         double[] sums = new double[buckets.count()];
         for (Histogram h : perChunk) {
             if (h.bad()) {
-                return null;
+                return false;
             }
             for (int b = 0; b < counts.length; b++) {
                 counts[b] += h.counts()[b];
@@ -75,48 +81,90 @@ final class ShareCuts {
         for (int j = 0; j < limits.length; j++) {
             limits[j] = cumulativeBounds[j] * total * (1 - 1e-12);
         }
-        int[] crossed = crossedBuckets(counts, sums, limits);
-        OrderStatistics.Gathered g = OrderStatistics.Gathered.of(column, false, true, buckets, crossed,
-                perChunk.stream().map(Histogram::counts).toList());
+        int[] classOf = bucketClasses(counts, sums, limits);
+        int[][] aside = new int[perChunk.size()][];
+        for (int c = 0; c < aside.length; c++) {
+            int size = 0;
+            for (int b = 0; b < classOf.length; b++) {
+                size += classOf[b] == CROSSED ? perChunk.get(c).counts()[b] : 0;
+            }
+            aside[c] = new int[size];
+        }
+        int last = limits.length;
+        Chunks.map(column.length, (c, from, to) -> {
+            int kept = 0;
+            int[] setAside = aside[c];
+            for (int i = from; i < to; i++) {
+                double v = column[i];
+                int k = v > 0 ? classOf[buckets.index(v)] : last;
+                out[i] = k;
+                if (k == CROSSED) {
+                    setAside[kept++] = i;
+                }
+            }
+            return null;
+        });
+        classifySetAside(column, buckets, counts, sums, limits, aside, out);
+        return true;
+    }
+
+    /**
+     * The class of every bucket whose values all share one, by the same arithmetic as {@link #walk}: the running
+     * sum after a bucket is always the running sum before it plus the bucket's sum; {@link #CROSSED} where a
+     * bound is crossed.
+     */
+    private static int[] bucketClasses(int[] counts, double[] sums, double[] limits) {
+        int[] classOf = new int[counts.length];
+        double running = 0;
+        int k = 0;
+        for (int b = counts.length - 1; b >= 0; b--) {
+            while (k < limits.length && running >= limits[k]) {
+                k++;
+            }
+            if (k == limits.length || counts[b] == 0) {
+                classOf[b] = k;
+                continue;
+            }
+            classOf[b] = running + sums[b] >= limits[k] ? CROSSED : k;
+            running += sums[b];
+        }
+        return classOf;
+    }
+
+    /** The cut-offs from the walk over all buckets, the crossed ones refined from their set-aside values. */
+    private static void classifySetAside(double[] column, Buckets buckets, int[] counts, double[] sums,
+            double[] limits, int[][] aside, int[] out) {
+        double[][] valuesOf = new double[counts.length][];
+        int[] filled = new int[counts.length];
+        for (int[] part : aside) {
+            for (int i : part) {
+                int b = buckets.index(column[i]);
+                if (valuesOf[b] == null) {
+                    valuesOf[b] = new double[counts[b]];
+                }
+                valuesOf[b][filled[b]++] = column[i];
+            }
+        }
         ShareCuts walk = new ShareCuts(limits);
         walk.walk(buckets, counts, sums, 0, b -> {
-            if (g.slot[b] < 0) {
-                throw new IllegalStateException("bucket " + b + " crosses a bound but was not gathered");
+            if (valuesOf[b] == null) {
+                throw new IllegalStateException("bucket " + b + " crosses a bound but was not set aside");
             }
-            return g.values[g.slot[b]];
+            return valuesOf[b];
         });
         double[] cut = walk.cut;
         for (int c = 1; c < cut.length; c++) {
             cut[c] = Math.min(cut[c], cut[c - 1]);
         }
-        return cut;
-    }
-
-    /**
-     * The buckets in which a bound is crossed, by the same arithmetic as {@link #walk}: the running sum after a
-     * bucket is always the running sum before it plus the bucket's sum.
-     */
-    private static int[] crossedBuckets(int[] counts, double[] sums, double[] limits) {
-        int[] crossed = new int[limits.length];
-        int found = 0;
-        double running = 0;
-        int k = 0;
-        for (int b = counts.length - 1; b >= 0; b--) {
-            if (counts[b] == 0) {
-                continue;
+        for (int[] part : aside) {
+            for (int i : part) {
+                int k = 0;
+                for (double c : cut) {
+                    k += column[i] >= c ? 0 : 1;
+                }
+                out[i] = k;
             }
-            while (k < limits.length && running >= limits[k]) {
-                k++;
-            }
-            if (k == limits.length) {
-                break;
-            }
-            if (running + sums[b] >= limits[k]) {
-                crossed[found++] = b;
-            }
-            running += sums[b];
         }
-        return Arrays.copyOf(crossed, found);
     }
 
     private boolean advance() {

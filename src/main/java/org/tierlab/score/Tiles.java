@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Quantile and equal-count scoring of one column ({@link Binning.Quantile}, {@link Binning.EqualCount}) given
- * its {@link ColumnProfile}: the few cut points from {@link OrderStatistics}, then one parallel assignment pass.
+ * its {@link ColumnProfile}: the few cut points from {@link OrderStatistics}, then one parallel assignment pass;
+ * or, for a column with a bucket histogram, {@link BucketTiles}.
  * With {@code negate} the column is scored as if its values were negated (recency: more recent is better)
  * without materialising the negated column.
  */
@@ -35,6 +36,9 @@ final class Tiles {
             Arrays.fill(out, (byte) 0);
             return;
         }
+        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, bins, false, out)) {
+            return;
+        }
         long[] ranks = new long[bins - 1];
         for (int j = 1; j < bins; j++) {
             ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
@@ -51,6 +55,9 @@ final class Tiles {
         long n = profile.count();
         if (n == 0) {
             Arrays.fill(out, (byte) 0);
+            return;
+        }
+        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, bins, true, out)) {
             return;
         }
         // the value at the first rank of each tile, and how many values lie below it
