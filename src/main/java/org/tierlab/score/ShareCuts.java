@@ -46,7 +46,7 @@ final class ShareCuts {
                 double v = column[i];
                 bad |= v - v != 0; // NaN and +-inf
                 if (v > 0) {
-                    int b = buckets.index(v);
+                    int b = buckets.indexOfPositive(v);
                     counts[b]++;
                     sums[b] += v;
                 }
@@ -96,7 +96,7 @@ final class ShareCuts {
             int[] setAside = aside[c];
             for (int i = from; i < to; i++) {
                 double v = column[i];
-                int k = v > 0 ? classOf[buckets.index(v)] : last;
+                int k = v > 0 ? classOf[buckets.indexOfPositive(v)] : last;
                 out[i] = k;
                 if (k == CROSSED) {
                     setAside[kept++] = i;

@@ -54,6 +54,9 @@ class BucketsTest {
                 int b = buckets.index(v[i]);
                 assertTrue(a <= b && (v[i - 1] != v[i] || a == b), buckets + ": " + v[i - 1] + " then " + v[i]);
                 assertTrue(b >= 0 && b < buckets.count());
+                if (v[i] > 0) {
+                    assertEquals(b, buckets.indexOfPositive(v[i]), "positive " + v[i]);
+                }
             }
             // buckets past the one of +inf hold no double
             for (int b = 1; b <= buckets.index(Double.POSITIVE_INFINITY); b++) {
