@@ -119,9 +119,24 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         return v != v ? SMALL : -1;
     }
 
+    /** False if some value of an evenly spaced sample of 1,024 is finite and not a whole number. */
+    private static boolean sampledWhole(double[] column) {
+        int step = Math.max(1, column.length / 1024);
+        for (int i = 0; i < column.length; i += step) {
+            double v = column[i];
+            if (v - v == 0 && v != (double) (long) v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ColumnProfile scan(double[] column) {
         Buckets buckets = Buckets.sampled(column, false, false);
-        List<Scanned> parts = Chunks.map(column.length, (c, from, to) -> Scanned.of(column, buckets, from, to));
+        // a sampled value with a fraction settles wholeness (money in cents) before the pass
+        boolean checkWhole = sampledWhole(column);
+        List<Scanned> parts = Chunks.map(column.length,
+                (c, from, to) -> Scanned.of(column, buckets, checkWhole, from, to));
         long n = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -138,17 +153,18 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
 
     /** Count, min, max, wholeness and radix histogram of the non-NaN values of one chunk. */
     private record Scanned(long count, double min, double max, boolean whole, int[] buckets) {
-        static Scanned of(double[] column, Buckets map, int from, int to) {
+        static Scanned of(double[] column, Buckets map, boolean checkWhole, int from, int to) {
             long n = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            boolean whole = true;
+            boolean whole = checkWhole;
             int[] buckets = new int[map.count()];
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 if (v == v) {
                     n++;
-                    whole &= v == (double) (long) v;
+                    // a whole-number test only while it can still be true: two conversions per value
+                    whole = whole && v == (double) (long) v;
                     // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
                     min = v < min ? v : min;
                     max = v > max ? v : max;
