@@ -23,6 +23,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         Buckets buckets, List<int[]> bucketCounts) {
     /** Whole numbers below this are counted in the first pass. */
     static final int SMALL = 1 << 13;
+    private static final int SMALL_BITS = 13;
     /** Whole numbers spanning less than this are scored through a histogram of the values themselves. */
     static final int MAX_RANGE = 1 << 20;
 
@@ -112,9 +113,10 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
 
     /** The count index of v: itself if a whole number in [0, SMALL), SMALL for NaN, else -1. */
     private static int slot(double v) {
-        if (v >= 0 && v < SMALL) {
-            int x = (int) v;
-            return x == v ? x : -1;
+        // one conversion and one test on the common path: (int) of NaN is 0, which fails x == v
+        int x = (int) v;
+        if (x == v && x >>> SMALL_BITS == 0) {
+            return x;
         }
         return v != v ? SMALL : -1;
     }
