@@ -82,7 +82,11 @@ record Buckets(long lo, int shift, int count) {
         return (int) Math.min(d, count - 1);
     }
 
-    /** The bucket of {@code v} &gt; 0 (not NaN): the same as {@link #index}, with fewer steps. */
+    /**
+     * The bucket of {@code v} (not NaN) when {@link #lo} &gt;= 0, or of {@code v} &gt; 0 otherwise: the same as
+     * {@link #index}, with fewer steps. With lo &gt;= 0 every value below +0.0 (negative, -0.0) goes to bucket 0
+     * either way, so a column whose sample is not negative can use it for every value.
+     */
     int indexOfPositive(double v) {
         // a positive double's bits are its order
         long d = (Math.max(Double.doubleToRawLongBits(v), lo) - lo) >>> shift;

@@ -161,6 +161,9 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
             double max = Double.NEGATIVE_INFINITY;
             boolean whole = checkWhole;
             int[] buckets = new int[map.count()];
+            // the common case (money: no negative value sampled) takes the shorter bucket index (a loop-invariant
+            // test)
+            boolean positive = map.lo() >= 0;
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 if (v == v) {
@@ -170,7 +173,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
                     // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
                     min = v < min ? v : min;
                     max = v > max ? v : max;
-                    buckets[map.index(v)]++;
+                    buckets[positive ? map.indexOfPositive(v) : map.index(v)]++;
                 }
             }
             return new Scanned(n, min, max, whole, buckets);

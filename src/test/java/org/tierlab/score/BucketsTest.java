@@ -46,7 +46,8 @@ class BucketsTest {
         }
         for (Buckets buckets : new Buckets[] {Buckets.all(), Buckets.sampled(column, false, false),
                 Buckets.sampled(column, true, true), Buckets.sampled(narrow, false, false),
-                Buckets.spanning(Buckets.order(-1), Buckets.order(1), 8)}) {
+                Buckets.spanning(Buckets.order(-1), Buckets.order(1), 8), Buckets.spanning(0, Buckets.order(1), 8),
+                Buckets.spanning(Buckets.order(0.5), Buckets.order(2), 64)}) {
             double[] v = values(r, 20_000);
             Arrays.sort(v);
             for (int i = 1; i < v.length; i++) {
@@ -54,8 +55,8 @@ class BucketsTest {
                 int b = buckets.index(v[i]);
                 assertTrue(a <= b && (v[i - 1] != v[i] || a == b), buckets + ": " + v[i - 1] + " then " + v[i]);
                 assertTrue(b >= 0 && b < buckets.count());
-                if (v[i] > 0) {
-                    assertEquals(b, buckets.indexOfPositive(v[i]), "positive " + v[i]);
+                if (v[i] > 0 || buckets.lo() >= 0) {
+                    assertEquals(b, buckets.indexOfPositive(v[i]), buckets + ": short index of " + v[i]);
                 }
             }
             // buckets past the one of +inf hold no double
