@@ -157,7 +157,7 @@ final class BucketTiles {
         int[] earlier = new int[sorted.length];
         for (int i : customers) {
             double v = values[i];
-            int below = lowerBound(sorted, v);
+            int below = SortedSearch.lowerBound(sorted, v);
             int score = 1;
             if (equalCount) {
                 long rank = first + below + earlier[below]++;
@@ -171,19 +171,5 @@ final class BucketTiles {
             }
             out[i] = (byte) score;
         }
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -123,23 +123,9 @@ final class MidRanks {
         Arrays.sort(sorted);
         for (int j = start; j < end; j++) {
             double v = values[j - start];
-            int below = lowerBound(sorted, v);
-            int equal = lowerBound(sorted, Math.nextUp(v)) - below;
+            int below = SortedSearch.lowerBound(sorted, v);
+            int equal = SortedSearch.lowerBound(sorted, Math.nextUp(v)) - below;
             out[(int) (words[j] & indexMask)] = (start + below + 0.5 * equal) / n;
         }
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
