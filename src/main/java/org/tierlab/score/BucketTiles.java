@@ -42,20 +42,15 @@ final class BucketTiles {
     }
 
     /**
-     * Scores {@code values} into {@code out} by equal-count n-tiles ({@code equalCount}) or quantile breaks, and
+     * Scores {@code values} into {@code out} by equal-count n-tiles ({@code equalCount}) or quantile breaks, given
+     * the 0-based ranks, ascending, at which tiles start or of the break values ({@code Tiles} computes both), and
      * returns true; or returns false, writing nothing, if the column has no bucket histogram or the buckets that
      * hold a changing rank are so full (heavy ties, values outside the sampled range) that the selection path is
      * faster.
      */
-    static boolean score(double[] values, ColumnProfile profile, int bins, boolean equalCount, byte[] out) {
-        long n = profile.count();
-        if (profile.buckets() == null || n == 0) {
+    static boolean score(double[] values, ColumnProfile profile, long[] ranks, boolean equalCount, byte[] out) {
+        if (profile.buckets() == null || profile.count() == 0) {
             return false;
-        }
-        long[] ranks = new long[bins - 1];
-        for (int j = 1; j < bins; j++) {
-            long first = (long) Math.ceil((double) j * n / bins);
-            ranks[j - 1] = equalCount ? Math.min(n - 1, first) : Math.max(0, first - 1);
         }
         return new BucketTiles(values, profile, ranks, equalCount).run(out);
     }

@@ -102,7 +102,7 @@ final class OrderStatistics {
         for (int j = 0; j < ranks.length; j++) {
             wanted[j] = upperBucket(start, ranks[j]);
         }
-        Gathered g = Gathered.of(column, negate, false, buckets, wanted, perChunk);
+        Gathered g = Gathered.of(column, negate, buckets, wanted, perChunk);
         double[] value = new double[ranks.length];
         long[] below = new long[ranks.length];
         long[] equal = new long[ranks.length];
@@ -173,11 +173,9 @@ final class OrderStatistics {
 
         /**
          * Gathers the values of {@code buckets} (repeats allowed); {@code perChunk} are the bucket counts per
-         * {@link Chunks} chunk of exactly the values gathered: all non-NaN values, or only positive ones if
-         * {@code positiveOnly}.
+         * {@link Chunks} chunk of all non-NaN values.
          */
-        static Gathered of(double[] column, boolean negate, boolean positiveOnly, Buckets map, int[] buckets,
-                List<int[]> perChunk) {
+        static Gathered of(double[] column, boolean negate, Buckets map, int[] buckets, List<int[]> perChunk) {
             int[] slot = new int[map.count()];
             java.util.Arrays.fill(slot, -1);
             int[] bucketAt = new int[buckets.length];
@@ -206,7 +204,7 @@ final class OrderStatistics {
                 int[] fill = offset[c];
                 for (int i = from; i < to; i++) {
                     double raw = column[i];
-                    if (positiveOnly ? raw > 0 : raw == raw) {
+                    if (raw == raw) {
                         double v = negate ? -raw : raw;
                         int s = slot[map.index(v)];
                         if (s >= 0) {

@@ -36,18 +36,33 @@ final class Tiles {
             Arrays.fill(out, (byte) 0);
             return;
         }
-        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, bins, false, out)) {
+        long[] ranks = breakRanks(n, bins);
+        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, ranks, false, out)) {
             return;
-        }
-        long[] ranks = new long[bins - 1];
-        for (int j = 1; j < bins; j++) {
-            ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
         }
         OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, ranks, profile);
         // "strictly above break j" for every customer: as if tile j started after the last index
         int[] from = new int[bins - 1];
         Arrays.fill(from, values.length);
         assign(values, negate, cuts.value(), from, cuts.integerRange(), out);
+    }
+
+    /** The 0-based rank of each quantile break j = 1..bins-1 among n sorted values: ceil(j * n / bins) - 1. */
+    private static long[] breakRanks(long n, int bins) {
+        long[] ranks = new long[bins - 1];
+        for (int j = 1; j < bins; j++) {
+            ranks[j - 1] = Math.max(0, (long) Math.ceil((double) j * n / bins) - 1);
+        }
+        return ranks;
+    }
+
+    /** The 0-based rank at which each equal-count tile 2..bins starts among n sorted values. */
+    private static long[] tileStarts(long n, int bins) {
+        long[] starts = new long[bins - 1];
+        for (int t = 1; t < bins; t++) {
+            starts[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
+        }
+        return starts;
     }
 
     /** Equal-count n-tiles, ties broken by input order; see {@link Binning.EqualCount}. */
@@ -57,14 +72,11 @@ final class Tiles {
             Arrays.fill(out, (byte) 0);
             return;
         }
-        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, bins, true, out)) {
+        long[] tileStarts = tileStarts(n, bins);
+        if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, tileStarts, true, out)) {
             return;
         }
         // the value at the first rank of each tile, and how many values lie below it
-        long[] tileStarts = new long[bins - 1];
-        for (int t = 1; t < bins; t++) {
-            tileStarts[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
-        }
         OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, tileStarts, profile);
         double[] c = cuts.value();
         int[] from = new int[c.length];
