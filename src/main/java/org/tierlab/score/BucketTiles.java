@@ -89,10 +89,9 @@ final class BucketTiles {
 
     private void assign(byte[] table, int from, int to, int[] aside, byte[] out) {
         int kept = 0;
-        boolean positive = buckets.lo() >= 0; // as in ColumnProfile's pass
         for (int i = from; i < to; i++) {
             double v = values[i];
-            byte s = v != v ? 0 : table[positive ? buckets.indexOfPositive(v) : buckets.index(v)];
+            byte s = v != v ? 0 : table[buckets.index(v)];
             out[i] = s;
             if (s == SET_ASIDE) {
                 aside[kept++] = i;

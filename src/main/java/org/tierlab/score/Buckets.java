@@ -78,15 +78,14 @@ record Buckets(long lo, int shift, int count) {
 
     /** The bucket of {@code v} (not NaN). */
     int index(double v) {
-        long d = (Math.max(order(v), lo) - lo) >>> shift;
+        // buckets of values >= 0 (money): the raw bits serve as the order, since every value below +0.0
+        // (negative, -0.0) falls below lo and goes to bucket 0 either way; fewer steps on the hot path
+        long o = lo >= 0 ? Double.doubleToRawLongBits(v) : order(v);
+        long d = (Math.max(o, lo) - lo) >>> shift;
         return (int) Math.min(d, count - 1);
     }
 
-    /**
-     * The bucket of {@code v} (not NaN) when {@link #lo} &gt;= 0, or of {@code v} &gt; 0 otherwise: the same as
-     * {@link #index}, with fewer steps. With lo &gt;= 0 every value below +0.0 (negative, -0.0) goes to bucket 0
-     * either way, so a column whose sample is not negative can use it for every value.
-     */
+    /** The bucket of {@code v} &gt; 0 (not NaN): the same as {@link #index}, with fewer steps. */
     int indexOfPositive(double v) {
         // a positive double's bits are its order
         long d = (Math.max(Double.doubleToRawLongBits(v), lo) - lo) >>> shift;

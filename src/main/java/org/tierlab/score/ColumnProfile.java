@@ -23,7 +23,8 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         Buckets buckets, List<int[]> bucketCounts) {
     /** Whole numbers below this are counted in the first pass. */
     static final int SMALL = 1 << 13;
-    private static final int SMALL_BITS = 13;
+    /** log2 of {@link #SMALL}: a whole number x is below SMALL exactly when x &gt;&gt;&gt; SMALL_BITS is 0. */
+    private static final int SMALL_BITS = Integer.numberOfTrailingZeros(SMALL);
     /** Whole numbers spanning less than this are scored through a histogram of the values themselves. */
     static final int MAX_RANGE = 1 << 20;
 
@@ -161,9 +162,6 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
             double max = Double.NEGATIVE_INFINITY;
             boolean whole = checkWhole;
             int[] buckets = new int[map.count()];
-            // the common case (money: no negative value sampled) takes the shorter bucket index (a loop-invariant
-            // test)
-            boolean positive = map.lo() >= 0;
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 if (v == v) {
@@ -173,7 +171,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
                     // plain comparisons: Math.min/max on doubles check NaN and -0.0 and cost several times more
                     min = v < min ? v : min;
                     max = v > max ? v : max;
-                    buckets[positive ? map.indexOfPositive(v) : map.index(v)]++;
+                    buckets[map.index(v)]++;
                 }
             }
             return new Scanned(n, min, max, whole, buckets);
