@@ -65,16 +65,26 @@ public final class AbcModel implements TieringModel {
         return names;
     }
 
-    @Override
-    public void assign(CustomerFeatures features, int[] out) {
-        double[] value = features.numeric(valueColumn);
+    /** The numeric feature customers are ranked by. */
+    String valueColumn() {
+        return valueColumn;
+    }
+
+    /** The running shares at which classes end, best class first (e.g. 0.8, 0.95). */
+    double[] cumulativeBounds() {
         double[] bounds = new double[shares.length - 1];
         double cum = 0;
         for (int k = 0; k < bounds.length; k++) {
             cum += shares[k];
             bounds[k] = cum;
         }
-        if (!ShareCuts.classify(value, bounds, out)) {
+        return bounds;
+    }
+
+    @Override
+    public void assign(CustomerFeatures features, int[] out) {
+        double[] value = features.numeric(valueColumn);
+        if (!ShareCuts.classify(value, cumulativeBounds(), out)) {
             Columns.finite(features, valueColumn, true); // names the first NaN or infinite value
         }
     }

@@ -49,13 +49,42 @@ final class BucketTiles {
      * faster.
      */
     static boolean score(double[] values, ColumnProfile profile, long[] ranks, boolean equalCount, byte[] out) {
-        if (profile.buckets() == null || profile.count() == 0) {
+        BucketTiles tiles = of(values, profile, ranks, equalCount);
+        byte[] table = tiles == null ? null : tiles.table();
+        if (table == null) {
             return false;
         }
-        return new BucketTiles(values, profile, ranks, equalCount).run(out);
+        int[][] aside = tiles.newSetAside(table);
+        Chunks.map(values.length, (c, from, to) -> {
+            tiles.assign(table, from, to, aside[c], out);
+            return null;
+        });
+        tiles.scoreSetAside(table, aside, out);
+        return true;
     }
 
-    private boolean run(byte[] out) {
+    /**
+     * The scorer of a column profiled with a bucket histogram (null if it has none, or no values). Its parts
+     * ({@link #table}, {@link #newSetAside}, {@link #scoreSetAside}) let {@link RfmAbc} run the lookup pass fused
+     * with another.
+     */
+    static BucketTiles of(double[] values, ColumnProfile profile, long[] ranks, boolean equalCount) {
+        if (profile.buckets() == null || profile.count() == 0) {
+            return null;
+        }
+        return new BucketTiles(values, profile, ranks, equalCount);
+    }
+
+    /** The buckets the table is indexed by. */
+    Buckets buckets() {
+        return buckets;
+    }
+
+    /**
+     * The score of every bucket's customers, or {@link #SET_ASIDE} (negative) for a bucket that holds a rank where
+     * the score changes; null if the set-aside would be too large to pay.
+     */
+    byte[] table() {
         byte[] table = new byte[buckets.count()];
         long setAside = 0;
         for (int b = 0; b < table.length; b++) {
@@ -68,9 +97,11 @@ final class BucketTiles {
             table[b] = holdsRank ? SET_ASIDE : (byte) score;
             setAside += holdsRank ? start[b + 1] - start[b] : 0;
         }
-        if (setAside > Math.max(1 << 12, values.length >> 5)) {
-            return false;
-        }
+        return setAside > Math.max(1 << 12, values.length >> 5) ? null : table;
+    }
+
+    /** Per chunk, room for the customers of the set-aside buckets. */
+    int[][] newSetAside(byte[] table) {
         int[][] aside = new int[perChunk.size()][];
         for (int c = 0; c < aside.length; c++) {
             int size = 0;
@@ -79,12 +110,7 @@ final class BucketTiles {
             }
             aside[c] = new int[size];
         }
-        Chunks.map(values.length, (c, from, to) -> {
-            assign(table, from, to, aside[c], out);
-            return null;
-        });
-        scoreSetAside(table, aside, out);
-        return true;
+        return aside;
     }
 
     private void assign(byte[] table, int from, int to, int[] aside, byte[] out) {
@@ -100,10 +126,10 @@ final class BucketTiles {
     }
 
     /**
-     * The set-aside customers, in input order, grouped by bucket; each bucket's values sorted give every value's
+     * Scores the set-aside customers, in input order, grouped by bucket; each bucket's values sorted give every value's
      * rank (values below in the bucket, plus how many equal ones came earlier in input order) and the break values.
      */
-    private void scoreSetAside(byte[] table, int[][] aside, byte[] out) {
+    void scoreSetAside(byte[] table, int[][] aside, byte[] out) {
         int count = table.length;
         int[] members = new int[count];
         for (int[] part : aside) {

@@ -46,11 +46,16 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
 
     private static ColumnProfile smallWholeNumbers(double[] column) {
         List<int[]> parts = Chunks.map(column.length, (c, from, to) -> countChunk(column, from, to));
+        return parts.contains(null) ? null : counted(parts, column.length);
+    }
+
+    /**
+     * The profile of a column of {@code length} values from its per-chunk counts of each value 0..SMALL-1 (NaN at
+     * index SMALL), as {@link #countChunk} makes them.
+     */
+    static ColumnProfile counted(List<int[]> parts, int length) {
         int[] total = new int[SMALL + 1];
         for (int[] part : parts) {
-            if (part == null) {
-                return null;
-            }
             for (int k = 0; k <= SMALL; k++) {
                 total[k] += part[k];
             }
@@ -68,7 +73,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
             return new ColumnProfile(0, nan, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, true, null, null, null, null);
         }
         int[] counts = java.util.Arrays.copyOfRange(total, lo, hi + 1);
-        return new ColumnProfile(column.length - nan, nan, lo, hi, true, counts, parts.toArray(new int[0][]), null, null);
+        return new ColumnProfile(length - nan, nan, lo, hi, true, counts, parts.toArray(new int[0][]), null, null);
     }
 
     /**
@@ -113,7 +118,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
     }
 
     /** The count index of v: itself if a whole number in [0, SMALL), SMALL for NaN, else -1. */
-    private static int slot(double v) {
+    static int slot(double v) {
         // one conversion and one test on the common path: (int) of NaN is 0, which fails x == v
         int x = (int) v;
         if (x == v && x >>> SMALL_BITS == 0) {
@@ -123,7 +128,7 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
     }
 
     /** False if some value of an evenly spaced sample of 1,024 is finite and not a whole number. */
-    private static boolean sampledWhole(double[] column) {
+    static boolean sampledWhole(double[] column) {
         int step = Math.max(1, column.length / 1024);
         for (int i = 0; i < column.length; i += step) {
             double v = column[i];

@@ -124,9 +124,15 @@ public final class RfmModel implements TieringModel {
      * both checks the input (a failed check looks for the first bad customer to name) and feeds the scorer.
      */
     public RfmScores scores(CustomerFeatures features) {
-        int n = features.size();
         // one column at a time, released after scoring: a simulator's lazy columns are then never all alive
-        byte[] r = new byte[n];
+        byte[] r = recencyScores(features);
+        byte[] f = frequencyScores(features);
+        return new RfmScores(r, f, monetaryScores(features));
+    }
+
+    /** Recency scores (checked: days &gt;= 0 or NaN for never); the column is released after. */
+    byte[] recencyScores(CustomerFeatures features) {
+        byte[] r = new byte[features.size()];
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
         ColumnProfile rp = ColumnProfile.of(recency);
         if (rp.min() < 0 || rp.hasInfinity()) {
@@ -134,9 +140,37 @@ public final class RfmModel implements TieringModel {
         }
         scoreRecency(recency, rp, r);
         features.release(CustomerFeatures.RECENCY);
-        byte[] f = score(features, CustomerFeatures.FREQUENCY, false, frequencyBinning);
-        byte[] m = score(features, CustomerFeatures.MONETARY, true, monetaryBinning);
-        return new RfmScores(r, f, m);
+        return r;
+    }
+
+    /** Frequency scores (checked: finite, &gt;= 0); the column is released after. */
+    byte[] frequencyScores(CustomerFeatures features) {
+        return score(features, CustomerFeatures.FREQUENCY, false, frequencyBinning);
+    }
+
+    /** Monetary scores (checked: finite); the column is released after. */
+    byte[] monetaryScores(CustomerFeatures features) {
+        return score(features, CustomerFeatures.MONETARY, true, monetaryBinning);
+    }
+
+    /** Scores per dimension. */
+    int bins() {
+        return bins;
+    }
+
+    /** The recency score's binning rule. */
+    Binning recencyBinning() {
+        return recencyBinning;
+    }
+
+    /** The frequency score's binning rule. */
+    Binning frequencyBinning() {
+        return frequencyBinning;
+    }
+
+    /** The monetary score's binning rule. */
+    Binning monetaryBinning() {
+        return monetaryBinning;
     }
 
     private byte[] score(CustomerFeatures features, String name, boolean allowNegative, Binning binning) {
@@ -178,11 +212,15 @@ public final class RfmModel implements TieringModel {
 
     @Override
     public void assign(CustomerFeatures features, int[] out) {
-        RfmScores s = scores(features);
+        segments(scores(features), out);
+    }
+
+    /** The segment of every customer from their scores (as {@link #assign} gives), into {@code out}. */
+    public void segments(RfmScores s, int[] out) {
         byte[] r = s.r();
         byte[] f = s.f();
         byte[] m = s.m();
-        Chunks.forEach(features.size(), (from, to) -> {
+        Chunks.forEach(r.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = segmentOf[((r[i] - 1) * bins + f[i] - 1) * bins + m[i] - 1];
             }

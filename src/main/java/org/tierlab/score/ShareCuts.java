@@ -62,38 +62,98 @@ final class ShareCuts {
     static boolean classify(double[] column, double[] cumulativeBounds, int[] out) {
         Buckets buckets = Buckets.sampled(column, false, true);
         List<Histogram> perChunk = Chunks.map(column.length, (c, from, to) -> Histogram.of(column, buckets, from, to));
-        int[] counts = new int[buckets.count()];
-        double[] sums = new double[buckets.count()];
         for (Histogram h : perChunk) {
             if (h.bad()) {
                 return false;
             }
-            for (int b = 0; b < counts.length; b++) {
-                counts[b] += h.counts()[b];
-                sums[b] += h.sums()[b];
-            }
         }
-        double total = 0;
-        for (double s : sums) {
-            total += s;
-        }
-        double[] limits = new double[cumulativeBounds.length];
-        for (int j = 0; j < limits.length; j++) {
-            limits[j] = cumulativeBounds[j] * total * (1 - 1e-12);
-        }
-        int[] classOf = bucketClasses(counts, sums, limits);
-        int[][] aside = new int[perChunk.size()][];
-        for (int c = 0; c < aside.length; c++) {
-            int size = 0;
-            for (int b = 0; b < classOf.length; b++) {
-                size += classOf[b] == CROSSED ? perChunk.get(c).counts()[b] : 0;
-            }
-            aside[c] = new int[size];
-        }
-        int last = limits.length;
+        Classes classes = Classes.of(buckets, perChunk.stream().map(Histogram::counts).toList(),
+                perChunk.stream().map(Histogram::sums).toList(), cumulativeBounds);
+        int[][] aside = classes.newSetAside();
         Chunks.map(column.length, (c, from, to) -> {
+            classes.assign(column, from, to, aside[c], out);
+            return null;
+        });
+        classes.classifySetAside(column, aside, out);
+        return true;
+    }
+
+    /**
+     * The classes of the buckets of one column's histogram, ready for the classifying pass: a lookup per customer,
+     * with the customers of crossed buckets set aside and classified afterwards. Shared with {@link RfmAbc}, which
+     * makes the histogram and the pass together with the monetary score's.
+     */
+    static final class Classes {
+        private final Buckets buckets;
+        private final List<int[]> perChunkCounts;
+        private final int[] counts;
+        private final double[] sums;
+        private final double[] limits;
+        private final int[] classOf;
+
+        private Classes(Buckets buckets, List<int[]> perChunkCounts, int[] counts, double[] sums, double[] limits) {
+            this.buckets = buckets;
+            this.perChunkCounts = perChunkCounts;
+            this.counts = counts;
+            this.sums = sums;
+            this.limits = limits;
+            this.classOf = bucketClasses(counts, sums, limits);
+        }
+
+        /**
+         * From per-chunk counts and sums of the positive values in each bucket (buckets fitted to positive values,
+         * chunks as {@link Chunks} makes them), merged in chunk order so the sums are the same on any machine.
+         */
+        static Classes of(Buckets buckets, List<int[]> perChunkCounts, List<double[]> perChunkSums,
+                double[] cumulativeBounds) {
+            int[] counts = new int[buckets.count()];
+            double[] sums = new double[buckets.count()];
+            for (int c = 0; c < perChunkCounts.size(); c++) {
+                int[] partCounts = perChunkCounts.get(c);
+                double[] partSums = perChunkSums.get(c);
+                for (int b = 0; b < counts.length; b++) {
+                    counts[b] += partCounts[b];
+                    sums[b] += partSums[b];
+                }
+            }
+            double total = 0;
+            for (double s : sums) {
+                total += s;
+            }
+            double[] limits = new double[cumulativeBounds.length];
+            for (int j = 0; j < limits.length; j++) {
+                limits[j] = cumulativeBounds[j] * total * (1 - 1e-12);
+            }
+            return new Classes(buckets, perChunkCounts, counts, sums, limits);
+        }
+
+        /** Per bucket, the class of its positive values, or {@link #CROSSED}: set the customer aside. */
+        int[] classOf() {
+            return classOf;
+        }
+
+        /** The class of values &lt;= 0: the last. */
+        int last() {
+            return limits.length;
+        }
+
+        /** Per chunk, room for the customers of its crossed buckets. */
+        int[][] newSetAside() {
+            int[][] aside = new int[perChunkCounts.size()][];
+            for (int c = 0; c < aside.length; c++) {
+                int size = 0;
+                for (int b = 0; b < classOf.length; b++) {
+                    size += classOf[b] == CROSSED ? perChunkCounts.get(c)[b] : 0;
+                }
+                aside[c] = new int[size];
+            }
+            return aside;
+        }
+
+        /** Classifies {@code column[from, to)} by bucket, setting aside the customers of crossed buckets. */
+        void assign(double[] column, int from, int to, int[] setAside, int[] out) {
+            int last = limits.length;
             int kept = 0;
-            int[] setAside = aside[c];
             for (int i = from; i < to; i++) {
                 double v = column[i];
                 int k = v > 0 ? classOf[buckets.indexOfPositive(v)] : last;
@@ -102,10 +162,12 @@ final class ShareCuts {
                     setAside[kept++] = i;
                 }
             }
-            return null;
-        });
-        classifySetAside(column, buckets, counts, sums, limits, aside, out);
-        return true;
+        }
+
+        /** Classifies the set-aside customers. */
+        void classifySetAside(double[] column, int[][] aside, int[] out) {
+            ShareCuts.classifySetAside(column, buckets, counts, sums, limits, aside, out);
+        }
     }
 
     /**

@@ -40,11 +40,33 @@ final class Tiles {
         if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, ranks, false, out)) {
             return;
         }
+        quantileCuts(values, negate, profile, ranks).assign(values, out);
+    }
+
+    /** Where quantile scores change: the break values, each counting for every customer strictly above it. */
+    private static Cuts quantileCuts(double[] values, boolean negate, ColumnProfile profile, long[] ranks) {
         OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, ranks, profile);
         // "strictly above break j" for every customer: as if tile j started after the last index
-        int[] from = new int[bins - 1];
+        int[] from = new int[ranks.length];
         Arrays.fill(from, values.length);
-        assign(values, negate, cuts.value(), from, cuts.integerRange(), out);
+        return new Cuts(negate, cuts.value(), from, cuts.integerRange());
+    }
+
+    /**
+     * The bucket-lookup scorer {@link #score} would use for a column that is not negated, or null where it takes
+     * another path (custom breaks, no values, whole numbers in a small range, no bucket histogram).
+     */
+    static BucketTiles bucketTiles(Binning binning, double[] values, ColumnProfile profile, int bins) {
+        if (profile.count() == 0 || profile.integerRange() != null) {
+            return null;
+        }
+        if (binning instanceof Binning.Quantile) {
+            return BucketTiles.of(values, profile, breakRanks(profile.count(), bins), false);
+        }
+        if (binning instanceof Binning.EqualCount) {
+            return BucketTiles.of(values, profile, tileStarts(profile.count(), bins), true);
+        }
+        return null;
     }
 
     /** The 0-based rank of each quantile break j = 1..bins-1 among n sorted values: ceil(j * n / bins) - 1. */
@@ -76,7 +98,11 @@ final class Tiles {
         if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, tileStarts, true, out)) {
             return;
         }
-        // the value at the first rank of each tile, and how many values lie below it
+        equalCountCuts(values, negate, profile, tileStarts).assign(values, out);
+    }
+
+    /** Where equal-count scores change: the value at the first rank of each tile, and the index it starts at. */
+    private static Cuts equalCountCuts(double[] values, boolean negate, ColumnProfile profile, long[] tileStarts) {
         OrderStatistics.Cuts cuts = OrderStatistics.atRanks(values, negate, tileStarts, profile);
         double[] c = cuts.value();
         int[] from = new int[c.length];
@@ -86,7 +112,23 @@ final class Tiles {
             from[t] = j == 0 ? 0 : cuts.holder() != null ? cuts.holder()[t]
                     : position(values, negate, c[t], j, cuts.equal()[t], profile);
         }
-        assign(values, negate, c, from, cuts.integerRange(), out);
+        return new Cuts(negate, c, from, cuts.integerRange());
+    }
+
+    /**
+     * The score tables of a column of whole numbers in a small range (recency in days, purchase counts), for
+     * quantile or equal-count binning, or null where {@link #score} takes another path. {@link RfmAbc} runs
+     * their lookups fused with other columns' passes.
+     */
+    static Tables tables(Binning binning, double[] values, boolean negate, ColumnProfile profile, int bins) {
+        long n = profile.count();
+        if (n == 0 || profile.integerRange() == null) {
+            return null;
+        }
+        Cuts cuts = binning instanceof Binning.Quantile ? quantileCuts(values, negate, profile, breakRanks(n, bins))
+                : binning instanceof Binning.EqualCount ? equalCountCuts(values, negate, profile, tileStarts(n, bins))
+                : null;
+        return cuts == null || cuts.range == null ? null : cuts.tables(values.length);
     }
 
     /*
@@ -170,38 +212,76 @@ final class Tiles {
     }
 
     /**
-     * Scores every customer, in parallel chunks, each chunk segment by segment. Whole numbers in a small range
-     * are scored by one table lookup each (the table fixed within a segment), others by comparisons.
+     * The cut values c[t] where scores change, and from[t], the first index at which a customer equal to c[t]
+     * counts as having reached it; {@code range} is the column's whole-number range when it was counted, else null.
      */
-    private static void assign(double[] values, boolean negate, double[] c, int[] from, double[] range, byte[] out) {
-        int[] seg = segments(from, values.length);
-        int segments = seg.length - 1;
-        double[][] th = new double[segments][];
-        byte[][] table = new byte[segments][];
-        double lo = range == null ? 0 : negate ? -range[1] : range[0];
-        for (int k = 0; k < segments; k++) {
-            th[k] = thresholds(c, from, seg[k]);
+    private record Cuts(boolean negate, double[] c, int[] from, double[] range) {
+        /**
+         * Scores every customer, in parallel chunks, each chunk segment by segment. Whole numbers in a small range
+         * are scored by one table lookup each (the table fixed within a segment), others by comparisons.
+         */
+        void assign(double[] values, byte[] out) {
             if (range != null) {
+                Tables tables = tables(values.length);
+                Chunks.forEach(values.length, (start, end) -> tables.score(values, start, end, out));
+                return;
+            }
+            int[] seg = segments(from, values.length);
+            double[][] th = new double[seg.length - 1][];
+            for (int k = 0; k < th.length; k++) {
+                th[k] = thresholds(c, from, seg[k]);
+            }
+            Chunks.forEach(values.length, (start, end) -> {
+                for (int k = 0; k < th.length; k++) {
+                    int a = Math.max(start, seg[k]);
+                    int b = Math.min(end, seg[k + 1]);
+                    if (a < b) {
+                        byComparisons(values, negate, th[k], a, b, out);
+                    }
+                }
+            });
+        }
+
+        Tables tables(int length) {
+            int[] seg = segments(from, length);
+            byte[][] table = new byte[seg.length - 1][];
+            double lo = negate ? -range[1] : range[0];
+            for (int k = 0; k < table.length; k++) {
+                double[] th = thresholds(c, from, seg[k]);
                 table[k] = new byte[(int) (range[1] - range[0]) + 1];
                 for (int x = 0; x < table[k].length; x++) {
-                    table[k][x] = (byte) score(lo + x, th[k]);
+                    table[k][x] = (byte) score(lo + x, th);
+                }
+            }
+            return new Tables(negate, lo, seg, table);
+        }
+    }
+
+    /**
+     * Scores of a column of whole numbers by lookup: between consecutive segment starts {@code seg[k]} and
+     * {@code seg[k + 1]} (at most bins segments, see above), value v scores {@code table[k][v - lo]} (v negated
+     * first if asked); NaN scores 0.
+     */
+    record Tables(boolean negate, double lo, int[] seg, byte[][] table) {
+        /** Scores {@code values[start, end)}. */
+        void score(double[] values, int start, int end, byte[] out) {
+            for (int k = 0; k < table.length; k++) {
+                int a = Math.max(start, seg[k]);
+                int b = Math.min(end, seg[k + 1]);
+                if (a < b) {
+                    byTable(values, negate, lo, table[k], a, b, out);
                 }
             }
         }
-        Chunks.forEach(values.length, (start, end) -> {
-            for (int k = 0; k < segments; k++) {
-                int a = Math.max(start, seg[k]);
-                int b = Math.min(end, seg[k + 1]);
-                if (a >= b) {
-                    continue;
-                }
-                if (range != null) {
-                    byTable(values, negate, lo, table[k], a, b, out);
-                } else {
-                    byComparisons(values, negate, th[k], a, b, out);
-                }
+
+        /** The segment holding index i. */
+        int segmentOf(int i) {
+            int k = 0;
+            while (seg[k + 1] <= i) {
+                k++;
             }
-        });
+            return k;
+        }
     }
 
     private static void byTable(double[] values, boolean negate, double lo, byte[] table, int a, int b, byte[] out) {

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tierlab.score.AbcModel;
 import org.tierlab.score.Binning;
 import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.RfmAbc;
 import org.tierlab.score.RfmModel;
 import org.tierlab.score.RfmScores;
 import tech.tablesaw.api.DoubleColumn;
@@ -52,6 +53,7 @@ public class RfmAbcBenchmark {
     private CustomerFeatures features;
     private RfmModel rfm;
     private AbcModel abc;
+    private RfmAbc both;
     private Connection duck;
     private Table table;
 
@@ -66,6 +68,7 @@ public class RfmAbcBenchmark {
         features = data.features();
         rfm = RfmModel.of(5, new Binning.EqualCount(), null);
         abc = AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.15, 0.05}, null);
+        both = RfmAbc.of(rfm, abc);
         duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
             s.execute("CREATE TABLE c (id INTEGER, recency DOUBLE, frequency DOUBLE, monetary DOUBLE)");
@@ -84,6 +87,7 @@ public class RfmAbcBenchmark {
                 DoubleColumn.create("recency", data.recency), DoubleColumn.create("frequency", data.frequency),
                 DoubleColumn.create("monetary", data.monetary));
         Tiers t = tierlab();
+        same("tierlab with the models apart", t, tierlabApart());
         same("DuckDB", t, duckdb());
         same("Tablesaw", t, tablesaw());
     }
@@ -110,9 +114,17 @@ public class RfmAbcBenchmark {
         duck.close();
     }
 
-    /** tierlab: RFM n-tile scores and ABC classes. */
+    /** tierlab: RFM n-tile scores and ABC classes together ({@link RfmAbc}: two passes over the three columns). */
     @Benchmark
     public Tiers tierlab() {
+        RfmAbc.Result result = both.score(features);
+        RfmScores s = result.scores();
+        return new Tiers(s.r(), s.f(), s.m(), result.classes());
+    }
+
+    /** tierlab with the two models run one after the other, as before {@link RfmAbc}: the fused passes' gain. */
+    @Benchmark
+    public Tiers tierlabApart() {
         RfmScores s = rfm.scores(features);
         int[] classes = new int[customers];
         abc.assign(features, classes);

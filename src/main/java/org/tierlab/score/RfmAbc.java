@@ -1,0 +1,163 @@
+package org.tierlab.score;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * RFM scores and ABC classes of the same customers, computed together. Tiering by RFM segment within ABC value
+ * class is common, and when ABC ranks by the monetary column, recency and frequency are whole numbers (days,
+ * counts) and every binning is quantile or equal-count, the whole job takes two parallel passes over the three
+ * columns: one profile pass ({@link RfmScan}: value counts of recency and frequency, and the money's bucket
+ * histogram with the bucket sums ABC needs), then one assignment pass in which each customer's recency and
+ * frequency score is a table lookup and their money bucket, found once, gives both the monetary score and the
+ * class, or sets the customer aside for either (see {@link BucketTiles}, {@link ShareCuts}). Otherwise, and when
+ * an input check fails, the two models run apart.
+ *
+ * <p>The results, and the errors on bad input, are exactly those of {@link RfmModel#scores} and
+ * {@link AbcModel#assign}; a test checks both paths against them.
+ */
+public final class RfmAbc {
+    private final RfmModel rfm;
+    private final AbcModel abc;
+
+    private RfmAbc(RfmModel rfm, AbcModel abc) {
+        this.rfm = rfm;
+        this.abc = abc;
+    }
+
+    /** RFM scores by {@code rfm} and classes by {@code abc}. */
+    public static RfmAbc of(RfmModel rfm, AbcModel abc) {
+        return new RfmAbc(Objects.requireNonNull(rfm, "rfm"), Objects.requireNonNull(abc, "abc"));
+    }
+
+    /**
+     * Both results for every customer.
+     *
+     * @param scores the R, F and M scores
+     * @param classes the ABC class index of every customer (0 = first class)
+     */
+    public record Result(RfmScores scores, int[] classes) {
+    }
+
+    /** Scores and classes every customer of {@code features}. */
+    public Result score(CustomerFeatures features) {
+        Result together = abc.valueColumn().equals(CustomerFeatures.MONETARY) ? together(features) : null;
+        if (together != null) {
+            return together;
+        }
+        RfmScores scores = rfm.scores(features);
+        int[] classes = new int[features.size()];
+        abc.assign(features, classes);
+        return new Result(scores, classes);
+    }
+
+    /** The two-pass path, or null if it does not apply (nothing written then). */
+    private Result together(CustomerFeatures features) {
+        if (!(rfm.recencyBinning() instanceof Binning.Quantile || rfm.recencyBinning() instanceof Binning.EqualCount)) {
+            return null; // custom recency breaks are in days and reversed: RfmModel's own path
+        }
+        double[] recency = features.numeric(CustomerFeatures.RECENCY);
+        double[] frequency = features.numeric(CustomerFeatures.FREQUENCY);
+        double[] money = features.numeric(CustomerFeatures.MONETARY);
+        Buckets buckets = Buckets.sampled(money, false, true);
+        if (buckets.lo() < 0) {
+            return null; // no positive money sampled: values <= 0 would not all fall in bucket 0
+        }
+        boolean checkWhole = ColumnProfile.sampledWhole(money);
+        List<RfmScan> parts = Chunks.map(money.length,
+                (c, from, to) -> RfmScan.of(recency, frequency, money, buckets, checkWhole, from, to));
+        if (parts.contains(null) || parts.stream().anyMatch(p -> p.money().bad())) {
+            return null;
+        }
+        ColumnProfile rp = ColumnProfile.counted(parts.stream().map(RfmScan::recency).toList(), money.length);
+        ColumnProfile fp = ColumnProfile.counted(parts.stream().map(RfmScan::frequency).toList(), money.length);
+        if (fp.nan() > 0) {
+            return null; // RfmModel names the customer
+        }
+        List<MoneyScan> moneyParts = parts.stream().map(RfmScan::money).toList();
+        ColumnProfile mp = MoneyScan.profile(moneyParts, buckets);
+        Tiles.Tables rt = Tiles.tables(rfm.recencyBinning(), recency, true, rp, rfm.bins());
+        Tiles.Tables ft = Tiles.tables(rfm.frequencyBinning(), frequency, false, fp, rfm.bins());
+        BucketTiles mt = Tiles.bucketTiles(rfm.monetaryBinning(), money, mp, rfm.bins());
+        byte[] mTable = mt == null ? null : mt.table();
+        if (rt == null || ft == null || mTable == null) {
+            return null; // heavy money ties, all recency missing, no customers: the paths apart handle these
+        }
+        ShareCuts.Classes classes = ShareCuts.Classes.of(buckets, moneyParts.stream().map(MoneyScan::positiveCounts)
+                .toList(), moneyParts.stream().map(MoneyScan::sums).toList(), abc.cumulativeBounds());
+        int n = money.length;
+        Outputs out = new Outputs(new byte[n], new byte[n], new byte[n], new int[n]);
+        int[][] mAside = mt.newSetAside(mTable);
+        int[][] abcAside = classes.newSetAside();
+        Chunks.map(n, (c, from, to) -> {
+            new Assignment(recency, frequency, money, buckets, rt, ft, mTable, classes, out)
+                    .run(from, to, mAside[c], abcAside[c]);
+            return null;
+        });
+        mt.scoreSetAside(mTable, mAside, out.m);
+        classes.classifySetAside(money, abcAside, out.classes);
+        features.release(CustomerFeatures.RECENCY);
+        features.release(CustomerFeatures.FREQUENCY);
+        features.release(CustomerFeatures.MONETARY);
+        return new Result(new RfmScores(out.r, out.f, out.m), out.classes);
+    }
+
+    /** The output arrays. */
+    private record Outputs(byte[] r, byte[] f, byte[] m, int[] classes) {
+    }
+
+    /** The assignment pass over one chunk. */
+    private record Assignment(double[] recency, double[] frequency, double[] money, Buckets buckets, Tiles.Tables rt,
+            Tiles.Tables ft, byte[] mTable, ShareCuts.Classes classes, Outputs out) {
+
+        /**
+         * Runs segment by segment: between the indices where a recency or a frequency tie is split (equal-count
+         * binning), both score tables are fixed.
+         */
+        void run(int start, int end, int[] mAside, int[] abcAside) {
+            int kr = rt.segmentOf(start);
+            int kf = ft.segmentOf(start);
+            int[] kept = new int[2];
+            for (int i = start; i < end;) {
+                int stop = Math.min(end, Math.min(rt.seg()[kr + 1], ft.seg()[kf + 1]));
+                run(i, stop, rt.table()[kr], ft.table()[kf], mAside, abcAside, kept);
+                i = stop;
+                kr += rt.seg()[kr + 1] == i ? 1 : 0;
+                kf += ft.seg()[kf + 1] == i ? 1 : 0;
+            }
+        }
+
+        private void run(int from, int to, byte[] rTable, byte[] fTable, int[] mAside, int[] abcAside, int[] kept) {
+            // recency is scored negated, as Tiles.Tables does; a customer who never bought (NaN) scores 1
+            double rLo = rt.lo();
+            double fLo = ft.lo();
+            int[] classOf = classes.classOf();
+            int last = classes.last();
+            byte[] r = out.r;
+            byte[] f = out.f;
+            byte[] m = out.m;
+            int[] abc = out.classes;
+            int mKept = kept[0];
+            int abcKept = kept[1];
+            for (int i = from; i < to; i++) {
+                double rv = recency[i];
+                r[i] = rv != rv ? 1 : rTable[(int) (-rv - rLo)];
+                f[i] = fTable[(int) (frequency[i] - fLo)];
+                double v = money[i];
+                int b = buckets.index(v);
+                byte s = mTable[b];
+                m[i] = s;
+                if (s < 0) {
+                    mAside[mKept++] = i;
+                }
+                int k = v > 0 ? classOf[b] : last;
+                abc[i] = k;
+                if (k < 0) {
+                    abcAside[abcKept++] = i;
+                }
+            }
+            kept[0] = mKept;
+            kept[1] = abcKept;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.tierlab.score;
+
+/**
+ * One chunk's profile of all three RFM columns for {@link RfmAbc}, in one pass: the count of every recency and
+ * frequency value (small whole numbers, as {@link ColumnProfile} counts them) and the money's {@link MoneyScan}.
+ *
+ * @param recency how many customers have each recency 0..SMALL-1 (NaN at SMALL)
+ * @param frequency the same for frequency
+ * @param money the money's profile
+ */
+record RfmScan(int[] recency, int[] frequency, MoneyScan money) {
+    /**
+     * The scan of values {@code from..to}, or null at the first recency or frequency that is not a small whole
+     * number or NaN (the columns are then scored one by one).
+     */
+    static RfmScan of(double[] recency, double[] frequency, double[] money, Buckets buckets, boolean checkWhole,
+            int from, int to) {
+        int[] rc = new int[ColumnProfile.SMALL + 1];
+        int[] fc = new int[ColumnProfile.SMALL + 1];
+        int[] counts = new int[buckets.count()];
+        double[] sums = new double[buckets.count()];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = checkWhole;
+        boolean bad = false;
+        int nonPositive = 0;
+        for (int i = from; i < to; i++) {
+            int r = ColumnProfile.slot(recency[i]);
+            int f = ColumnProfile.slot(frequency[i]);
+            if ((r | f) < 0) {
+                return null;
+            }
+            rc[r]++;
+            fc[f]++;
+            // the money part is MoneyScan's loop body
+            double v = money[i];
+            bad |= v - v != 0;
+            whole = whole && v == (double) (long) v;
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            int b = buckets.index(v);
+            counts[b]++;
+            boolean positive = v > 0;
+            sums[b] += positive ? v : 0.0;
+            nonPositive += positive ? 0 : 1;
+        }
+        return new RfmScan(rc, fc, new MoneyScan(to - from, min, max, whole, bad, nonPositive, counts, sums));
+    }
+}
