@@ -12,7 +12,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tierlab.config.ConfigNode;
 import org.tierlab.io.AtomicOutput;
 import org.tierlab.io.CustomerTableReader;
+import org.tierlab.score.AbcModel;
 import org.tierlab.score.CustomerFeatures;
+import org.tierlab.score.RfmAbc;
 import org.tierlab.score.RfmModel;
 import org.tierlab.score.RfmScores;
 import org.tierlab.score.TieringModel;
@@ -65,6 +67,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--binning", paramLabel = "RULE", description = "rfm: quantile (default) or ntile.")
     String binning;
 
+    @Option(names = "--with-abc",
+            description = "rfm: also each customer's ABC value class (column abc_class), found in the same passes over"
+                    + " the money; --shares and --value set its classes (default 0.8,0.15,0.05 of monetary).")
+    boolean withAbc;
+
     @Option(names = "--value", paramLabel = "COLUMN", description = "abc, top: the value column (default monetary).")
     String value;
 
@@ -92,17 +99,60 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TieringModel m = TieringSpecs.parse(specNode());
+        AbcModel abc = withAbc ? abcModel(m) : null;
         Input table = input();
         CustomerFeatures f = table.features();
         int[] tiers = new int[f.size()];
+        Extra extra;
         try {
-            m.assign(f, tiers);
+            extra = assign(m, abc, f, tiers);
         } catch (IllegalArgumentException e) {
             throw new UserInputException((in != null ? in : log) + ": " + e.getMessage());
         }
-        write(m, table, tiers);
-        printSizes(commandSpec.commandLine().getOut(), m, tiers);
+        write(m, table, tiers, extra);
+        printSizes(commandSpec.commandLine().getOut(), "tier", m.tierNames(), tiers);
+        if (abc != null) {
+            commandSpec.commandLine().getOut().println();
+            printSizes(commandSpec.commandLine().getOut(), "abc_class", abc.tierNames(), extra.abcClasses());
+        }
         return 0;
+    }
+
+    /** The ABC model of --with-abc, from --shares and --value. */
+    private AbcModel abcModel(TieringModel m) {
+        if (!(m instanceof RfmModel)) {
+            throw new UserInputException("--with-abc applies to the rfm model only");
+        }
+        List<String> parts = new ArrayList<>(List.of("model: abc"));
+        add(parts, "value", value);
+        if (shares != null) {
+            parts.add("shares: " + shares);
+        }
+        return (AbcModel) TieringSpecs.parse(ConfigNode.parse("--with-abc (--shares, --value)",
+                new StringReader("{" + String.join(", ", parts) + "}")));
+    }
+
+    /** What the output shows besides the tier: RFM scores, weighted scores, ABC classes (each null if not asked). */
+    private record Extra(RfmScores rfm, double[] score, int[] abcClasses, List<String> abcNames) {
+    }
+
+    /** Tiers every customer; RFM scores (and ABC classes) are computed once and give the segments. */
+    private static Extra assign(TieringModel m, AbcModel abc, CustomerFeatures f, int[] tiers) {
+        if (m instanceof RfmModel rfm) {
+            RfmScores scores;
+            int[] classes = null;
+            if (abc != null) {
+                RfmAbc.Result both = RfmAbc.of(rfm, abc).score(f);
+                scores = both.scores();
+                classes = both.classes();
+            } else {
+                scores = rfm.scores(f);
+            }
+            rfm.segments(scores, tiers);
+            return new Extra(scores, null, classes, abc == null ? null : abc.tierNames());
+        }
+        m.assign(f, tiers);
+        return new Extra(null, m instanceof WeightedScoreModel w ? w.scores(f) : null, null, null);
     }
 
     /** Customer ids and their features, from a customer table or a transaction log. */
@@ -146,10 +196,12 @@ public final class ScoreCommand implements Callable<Integer> {
             parts.add("bins: " + bins);
         }
         add(parts, "binning", binning);
-        add(parts, "value", value);
+        if (!withAbc) {
+            add(parts, "value", value); // with --with-abc, --value and --shares are the ABC model's
+        }
         add(parts, "preset", preset);
         add(parts, "attribute", attribute);
-        if (shares != null) {
+        if (shares != null && !withAbc) {
             parts.add("shares: " + shares);
         }
         if (counts != null) {
@@ -182,15 +234,19 @@ public final class ScoreCommand implements Callable<Integer> {
         return "[" + String.join(", ", q) + "]";
     }
 
-    private void write(TieringModel m, Input table, int[] tiers) {
-        CustomerFeatures f = table.features();
-        RfmScores rfm = m instanceof RfmModel r ? r.scores(f) : null;
-        double[] score = m instanceof WeightedScoreModel w ? w.scores(f) : null;
+    private void write(TieringModel m, Input table, int[] tiers, Extra extra) {
+        RfmScores rfm = extra.rfm();
+        double[] score = extra.score();
+        int[] classes = extra.abcClasses();
         List<String> tierNames = m.tierNames();
+        List<String> classNames = extra.abcNames();
         AtomicOutput.writeText(out, w -> {
             List<String> head = new ArrayList<>(List.of(idColumn, "tier"));
             if (rfm != null) {
                 head.addAll(List.of("r_score", "f_score", "m_score"));
+            }
+            if (classes != null) {
+                head.add("abc_class");
             }
             if (score != null) {
                 head.add("score");
@@ -204,6 +260,9 @@ public final class ScoreCommand implements Callable<Integer> {
                     if (rfm != null) {
                         row.addAll(List.of(rfm.r()[i], rfm.f()[i], rfm.m()[i]));
                     }
+                    if (classes != null) {
+                        row.add(classNames.get(classes[i]));
+                    }
                     if (score != null) {
                         row.add(String.format(Locale.ROOT, "%.4f", score[i]));
                     }
@@ -214,18 +273,18 @@ public final class ScoreCommand implements Callable<Integer> {
         });
     }
 
-    private static void printSizes(PrintWriter o, TieringModel m, int[] tiers) {
-        int[] count = new int[m.tierNames().size()];
+    private static void printSizes(PrintWriter o, String heading, List<String> names, int[] tiers) {
+        int[] count = new int[names.size()];
         for (int t : tiers) {
             count[t]++;
         }
-        int width = "tier".length();
-        for (String n : m.tierNames()) {
+        int width = heading.length();
+        for (String n : names) {
             width = Math.max(width, n.length());
         }
-        o.printf(Locale.ROOT, "%-" + width + "s  %10s  %7s%n", "tier", "customers", "share");
+        o.printf(Locale.ROOT, "%-" + width + "s  %10s  %7s%n", heading, "customers", "share");
         for (int k = 0; k < count.length; k++) {
-            o.printf(Locale.ROOT, "%-" + width + "s  %10d  %6.1f%%%n", m.tierNames().get(k), count[k],
+            o.printf(Locale.ROOT, "%-" + width + "s  %10d  %6.1f%%%n", names.get(k), count[k],
                     tiers.length == 0 ? 0.0 : 100.0 * count[k] / tiers.length);
         }
         o.printf(Locale.ROOT, "%-" + width + "s  %10d%n", "total", tiers.length);

@@ -60,6 +60,31 @@ class ScoreCommandTest {
     }
 
     @Test
+    void rfmWithAbcClassesInTheSamePasses(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path spec = RunCommandTest.write(dir, "m.yaml", """
+                model: rfm
+                bins: 2
+                segments:
+                  - {name: best, r: [2, 2], f: [2, 2], m: [2, 2]}
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--with-abc", "--shares",
+                "0.8,0.15,0.05", "--in", in.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // R, F, M: quantile breaks at the 2nd of 4 values; ABC as in abcWritesTiersAndPrintsSizes
+        assertEquals(List.of("customer_id,tier,r_score,f_score,m_score,abc_class", "a,best,2,2,2,A",
+                "b,Others,1,1,1,C", "\"c, Ltd\",best,2,2,2,A", "d,Others,1,1,1,B"), Files.readAllLines(out));
+        assertTrue(r.out().contains("abc_class   customers"), r.out());
+
+        CliTestSupport.Result notRfm = CliTestSupport.run("score", "--model", "abc", "--with-abc", "--in",
+                in.toString(), "--out", dir.resolve("u.csv").toString());
+        assertEquals(2, notRfm.exitCode());
+        assertTrue(notRfm.err().contains("--with-abc applies to the rfm model only"), notRfm.err());
+        assertFalse(Files.exists(dir.resolve("u.csv")));
+    }
+
+    @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
         Path out = dir.resolve("t.csv");
