@@ -102,15 +102,7 @@ final class BucketTiles {
 
     /** Per chunk, room for the customers of the set-aside buckets. */
     int[][] newSetAside(byte[] table) {
-        int[][] aside = new int[perChunk.size()][];
-        for (int c = 0; c < aside.length; c++) {
-            int size = 0;
-            for (int b = 0; b < table.length; b++) {
-                size += table[b] == SET_ASIDE ? perChunk.get(c)[b] : 0;
-            }
-            aside[c] = new int[size];
-        }
-        return aside;
+        return Buckets.setAsideRoom(perChunk, b -> table[b] == SET_ASIDE);
     }
 
     private void assign(byte[] table, int from, int to, int[] aside, byte[] out) {

@@ -1,5 +1,8 @@
 package org.tierlab.score;
 
+import java.util.List;
+import java.util.function.IntPredicate;
+
 /**
  * An order-preserving map from doubles to a few thousand histogram buckets, fitted to where a column's values
  * lie. The radix passes ({@link OrderStatistics}, {@link ShareCuts}, {@link MidRanks}) count values per bucket,
@@ -98,5 +101,22 @@ record Buckets(long lo, int shift, int count) {
      */
     double lowEdge(int b) {
         return value(lo + ((long) b << shift));
+    }
+
+    /**
+     * Per chunk, an index array with room for the chunk's customers in the buckets {@code setAside} flags: what a
+     * lookup pass that sets those customers aside fills ({@link BucketTiles}, {@link ShareCuts}).
+     */
+    static int[][] setAsideRoom(List<int[]> perChunkCounts, IntPredicate setAside) {
+        int[][] room = new int[perChunkCounts.size()][];
+        for (int c = 0; c < room.length; c++) {
+            int[] counts = perChunkCounts.get(c);
+            int size = 0;
+            for (int b = 0; b < counts.length; b++) {
+                size += setAside.test(b) ? counts[b] : 0;
+            }
+            room[c] = new int[size];
+        }
+        return room;
     }
 }

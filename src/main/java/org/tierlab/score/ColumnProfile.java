@@ -145,6 +145,11 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         boolean checkWhole = sampledWhole(column);
         List<Scanned> parts = Chunks.map(column.length,
                 (c, from, to) -> Scanned.of(column, buckets, checkWhole, from, to));
+        return scanned(parts, buckets, column.length);
+    }
+
+    /** The profile of a column of {@code length} values from its per-chunk scans, in chunk order. */
+    static ColumnProfile scanned(List<Scanned> parts, Buckets buckets, int length) {
         long n = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -155,12 +160,12 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
             max = Math.max(max, p.max);
             whole &= p.whole;
         }
-        return new ColumnProfile(n, column.length - n, min, max, whole, null, null, buckets,
+        return new ColumnProfile(n, length - n, min, max, whole, null, null, buckets,
                 parts.stream().map(p -> p.buckets).toList());
     }
 
-    /** Count, min, max, wholeness and radix histogram of the non-NaN values of one chunk. */
-    private record Scanned(long count, double min, double max, boolean whole, int[] buckets) {
+    /** Count, min, max, wholeness and bucket histogram of the non-NaN values of one chunk. */
+    record Scanned(long count, double min, double max, boolean whole, int[] buckets) {
         static Scanned of(double[] column, Buckets map, boolean checkWhole, int from, int to) {
             long n = 0;
             double min = Double.POSITIVE_INFINITY;

@@ -44,6 +44,7 @@ record RfmScan(int[] recency, int[] frequency, MoneyScan money) {
             sums[b] += positive ? v : 0.0;
             nonPositive += positive ? 0 : 1;
         }
-        return new RfmScan(rc, fc, new MoneyScan(to - from, min, max, whole, bad, nonPositive, counts, sums));
+        ColumnProfile.Scanned scan = new ColumnProfile.Scanned(to - from, min, max, whole, counts);
+        return new RfmScan(rc, fc, new MoneyScan(scan, bad, nonPositive, sums));
     }
 }

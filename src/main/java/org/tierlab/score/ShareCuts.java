@@ -139,15 +139,7 @@ final class ShareCuts {
 
         /** Per chunk, room for the customers of its crossed buckets. */
         int[][] newSetAside() {
-            int[][] aside = new int[perChunkCounts.size()][];
-            for (int c = 0; c < aside.length; c++) {
-                int size = 0;
-                for (int b = 0; b < classOf.length; b++) {
-                    size += classOf[b] == CROSSED ? perChunkCounts.get(c)[b] : 0;
-                }
-                aside[c] = new int[size];
-            }
-            return aside;
+            return Buckets.setAsideRoom(perChunkCounts, b -> classOf[b] == CROSSED);
         }
 
         /** Classifies {@code column[from, to)} by bucket, setting aside the customers of crossed buckets. */

@@ -21,6 +21,14 @@ class ScoreCommandTest {
             d,90,1,25,finance
             """;
 
+    /** RFM with two bins and one segment. */
+    private static final String TWO_BINS = """
+            model: rfm
+            bins: 2
+            segments:
+              - {name: best, r: [2, 2], f: [2, 2], m: [2, 2]}
+            """;
+
     @Test
     void abcWritesTiersAndPrintsSizes(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE);
@@ -45,12 +53,7 @@ class ScoreCommandTest {
     @Test
     void rfmWithSpecFile(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE);
-        Path spec = RunCommandTest.write(dir, "m.yaml", """
-                model: rfm
-                bins: 2
-                segments:
-                  - {name: best, r: [2, 2], f: [2, 2], m: [2, 2]}
-                """);
+        Path spec = RunCommandTest.write(dir, "m.yaml", TWO_BINS);
         Path out = dir.resolve("t.csv");
         CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", in.toString(), "--out",
                 out.toString());
@@ -62,12 +65,7 @@ class ScoreCommandTest {
     @Test
     void rfmWithAbcClassesInTheSamePasses(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE);
-        Path spec = RunCommandTest.write(dir, "m.yaml", """
-                model: rfm
-                bins: 2
-                segments:
-                  - {name: best, r: [2, 2], f: [2, 2], m: [2, 2]}
-                """);
+        Path spec = RunCommandTest.write(dir, "m.yaml", TWO_BINS);
         Path out = dir.resolve("t.csv");
         CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--with-abc", "--shares",
                 "0.8,0.15,0.05", "--in", in.toString(), "--out", out.toString());
