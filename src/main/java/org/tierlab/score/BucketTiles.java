@@ -75,11 +75,6 @@ final class BucketTiles {
         return new BucketTiles(values, profile, ranks, equalCount);
     }
 
-    /** The buckets the table is indexed by. */
-    Buckets buckets() {
-        return buckets;
-    }
-
     /**
      * The score of every bucket's customers, or {@link #SET_ASIDE} (negative) for a bucket that holds a rank where
      * the score changes; null if the set-aside would be too large to pay.

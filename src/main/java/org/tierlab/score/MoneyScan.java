@@ -1,7 +1,5 @@
 package org.tierlab.score;
 
-import java.util.List;
-
 /**
  * One chunk's profile of a money column for {@link RfmAbc}, made by {@link RfmScan}'s pass: what
  * {@link ColumnProfile} gathers for the monetary score (count, range, wholeness, bucket counts) and what
@@ -20,10 +18,5 @@ record MoneyScan(ColumnProfile.Scanned scan, boolean bad, int nonPositive, doubl
         int[] positive = scan.buckets().clone();
         positive[0] -= nonPositive;
         return positive;
-    }
-
-    /** The monetary column's profile from every chunk's scan (none bad), in chunk order. */
-    static ColumnProfile profile(List<MoneyScan> parts, Buckets buckets, int length) {
-        return ColumnProfile.scanned(parts.stream().map(MoneyScan::scan).toList(), buckets, length);
     }
 }

@@ -75,7 +75,8 @@ public final class RfmAbc {
             return null; // RfmModel names the customer
         }
         List<MoneyScan> moneyParts = parts.stream().map(RfmScan::money).toList();
-        ColumnProfile mp = MoneyScan.profile(moneyParts, buckets, money.length);
+        ColumnProfile mp = ColumnProfile.scanned(moneyParts.stream().map(MoneyScan::scan).toList(), buckets,
+                money.length);
         Tiles.Tables rt = Tiles.tables(rfm.recencyBinning(), recency, true, rp, rfm.bins());
         Tiles.Tables ft = Tiles.tables(rfm.frequencyBinning(), frequency, false, fp, rfm.bins());
         BucketTiles mt = Tiles.bucketTiles(rfm.monetaryBinning(), money, mp, rfm.bins());

@@ -124,15 +124,9 @@ public final class RfmModel implements TieringModel {
      * both checks the input (a failed check looks for the first bad customer to name) and feeds the scorer.
      */
     public RfmScores scores(CustomerFeatures features) {
+        int n = features.size();
         // one column at a time, released after scoring: a simulator's lazy columns are then never all alive
-        byte[] r = recencyScores(features);
-        byte[] f = frequencyScores(features);
-        return new RfmScores(r, f, monetaryScores(features));
-    }
-
-    /** Recency scores (checked: days &gt;= 0 or NaN for never); the column is released after. */
-    byte[] recencyScores(CustomerFeatures features) {
-        byte[] r = new byte[features.size()];
+        byte[] r = new byte[n];
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
         ColumnProfile rp = ColumnProfile.of(recency);
         if (rp.min() < 0 || rp.hasInfinity()) {
@@ -140,17 +134,9 @@ public final class RfmModel implements TieringModel {
         }
         scoreRecency(recency, rp, r);
         features.release(CustomerFeatures.RECENCY);
-        return r;
-    }
-
-    /** Frequency scores (checked: finite, &gt;= 0); the column is released after. */
-    byte[] frequencyScores(CustomerFeatures features) {
-        return score(features, CustomerFeatures.FREQUENCY, false, frequencyBinning);
-    }
-
-    /** Monetary scores (checked: finite); the column is released after. */
-    byte[] monetaryScores(CustomerFeatures features) {
-        return score(features, CustomerFeatures.MONETARY, true, monetaryBinning);
+        byte[] f = score(features, CustomerFeatures.FREQUENCY, false, frequencyBinning);
+        byte[] m = score(features, CustomerFeatures.MONETARY, true, monetaryBinning);
+        return new RfmScores(r, f, m);
     }
 
     /** Scores per dimension. */
