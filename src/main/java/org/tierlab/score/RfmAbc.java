@@ -8,10 +8,12 @@ import java.util.Objects;
  * class is common, and when ABC ranks by the monetary column, recency and frequency are whole numbers (days,
  * counts) and every binning is quantile or equal-count, the whole job takes two parallel passes over the three
  * columns: one profile pass ({@link RfmScan}: value counts of recency and frequency, and the money's bucket
- * histogram with the bucket sums ABC needs), then one assignment pass in which each customer's recency and
- * frequency score is a table lookup and their money bucket, found once, gives both the monetary score and the
- * class, or sets the customer aside for either (see {@link BucketTiles}, {@link ShareCuts}). Otherwise, and when
- * an input check fails, the two models run apart.
+ * histogram with the bucket sums ABC needs), then one assignment pass in which each customer's three scores and
+ * class are table lookups, or the customer is set aside for the monetary score or the class (see
+ * {@link BucketTiles}, {@link ShareCuts}). The profile pass keeps, per customer, what it worked out (recency and
+ * frequency count slots, money bucket: 6 bytes), so the assignment pass reads those instead of the three columns
+ * (24 bytes) and converts nothing: it was as costly as the profile pass before. Otherwise, and when an input check
+ * fails, the two models run apart.
  *
  * <p>The results, and the errors on bad input, are exactly those of {@link RfmModel#scores} and
  * {@link AbcModel#assign}; a test checks both paths against them.
@@ -90,9 +92,9 @@ public final class RfmAbc {
         Outputs out = new Outputs(new byte[n], new byte[n], new byte[n], new int[n]);
         int[][] mAside = mt.newSetAside(mTable);
         int[][] abcAside = classes.newSetAside();
+        Lookups lookups = Lookups.of(rt, ft, mTable, classes);
         Chunks.map(n, (c, from, to) -> {
-            new Assignment(recency, frequency, money, buckets, rt, ft, mTable, classes, out)
-                    .run(from, to, mAside[c], abcAside[c]);
+            new Assignment(parts.get(c), from, lookups, out).run(to, mAside[c], abcAside[c]);
             return null;
         });
         mt.scoreSetAside(mTable, mAside, out.m);
@@ -107,51 +109,97 @@ public final class RfmAbc {
     private record Outputs(byte[] r, byte[] f, byte[] m, int[] classes) {
     }
 
-    /** The assignment pass over one chunk. */
-    private record Assignment(double[] recency, double[] frequency, double[] money, Buckets buckets, Tiles.Tables rt,
-            Tiles.Tables ft, byte[] mTable, ShareCuts.Classes classes, Outputs out) {
+    /**
+     * The assignment pass's tables, indexed by what {@link RfmScan} kept per customer: per segment (see
+     * {@link Assignment#run}), the recency and the frequency score of each count slot, and the monetary score
+     * and the class of each money code; a negative entry sets the customer aside. Sized to powers of two so that
+     * the index masks prove every lookup in range.
+     */
+    private record Lookups(Tiles.Tables rt, Tiles.Tables ft, byte[][] r, byte[][] f, byte[] m, int[] classes) {
+        private static final int SLOTS = 1 << RfmScan.SLOT_BITS;
+
+        static Lookups of(Tiles.Tables rt, Tiles.Tables ft, byte[] mTable, ShareCuts.Classes classes) {
+            // a customer who never bought (recency NaN) scores 1; frequency has no NaN on this path
+            byte[][] r = bySlot(rt, (byte) 1);
+            byte[][] f = bySlot(ft, (byte) 0);
+            int size = Integer.highestOneBit(mTable.length) << 1; // > mTable.length: room for code 0
+            byte[] m = new byte[size];
+            int[] k = new int[size];
+            m[0] = mTable[0]; // money <= 0 lies in bucket 0
+            k[0] = classes.last();
+            for (int b = 0; b < mTable.length; b++) {
+                m[b + 1] = mTable[b];
+                k[b + 1] = classes.classOf()[b];
+            }
+            return new Lookups(rt, ft, r, f, m, k);
+        }
+
+        /** Per segment of {@code t}, the score of each count slot: the slot's value looked up as Tiles does. */
+        private static byte[][] bySlot(Tiles.Tables t, byte nanScore) {
+            byte[][] out = new byte[t.table().length][];
+            for (int k = 0; k < out.length; k++) {
+                byte[] table = t.table()[k];
+                byte[] scores = new byte[SLOTS];
+                for (int x = 0; x < ColumnProfile.SMALL; x++) {
+                    int at = (int) ((t.negate() ? -x : x) - t.lo());
+                    scores[x] = at >= 0 && at < table.length ? table[at] : 0;
+                }
+                scores[ColumnProfile.SMALL] = nanScore;
+                out[k] = scores;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The assignment pass over one chunk, starting at index {@code from}, from what the chunk's {@code scan}
+     * kept per customer.
+     */
+    private record Assignment(RfmScan scan, int from, Lookups lookups, Outputs out) {
 
         /**
          * Runs segment by segment: between the indices where a recency or a frequency tie is split (equal-count
          * binning), both score tables are fixed.
          */
-        void run(int start, int end, int[] mAside, int[] abcAside) {
-            int kr = rt.segmentOf(start);
-            int kf = ft.segmentOf(start);
+        void run(int end, int[] mAside, int[] abcAside) {
+            Tiles.Tables rt = lookups.rt();
+            Tiles.Tables ft = lookups.ft();
+            int kr = rt.segmentOf(from);
+            int kf = ft.segmentOf(from);
             int[] kept = new int[2];
-            for (int i = start; i < end;) {
+            for (int i = from; i < end;) {
                 int stop = Math.min(end, Math.min(rt.seg()[kr + 1], ft.seg()[kf + 1]));
-                run(i, stop, rt.table()[kr], ft.table()[kf], mAside, abcAside, kept);
+                run(i, stop, lookups.r()[kr], lookups.f()[kf], mAside, abcAside, kept);
                 i = stop;
                 kr += rt.seg()[kr + 1] == i ? 1 : 0;
                 kf += ft.seg()[kf + 1] == i ? 1 : 0;
             }
         }
 
-        private void run(int from, int to, byte[] rTable, byte[] fTable, int[] mAside, int[] abcAside, int[] kept) {
-            // recency is scored negated, as Tiles.Tables does; a customer who never bought (NaN) scores 1
-            double rLo = rt.lo();
-            double fLo = ft.lo();
-            int[] classOf = classes.classOf();
-            int last = classes.last();
+        private void run(int start, int to, byte[] rBySlot, byte[] fBySlot, int[] mAside, int[] abcAside,
+                int[] kept) {
+            int[] slots = scan.slots();
+            char[] codes = scan.moneyCodes();
+            byte[] mByCode = lookups.m();
+            int[] classByCode = lookups.classes();
+            int slotMask = rBySlot.length - 1;
             byte[] r = out.r;
             byte[] f = out.f;
             byte[] m = out.m;
             int[] abc = out.classes;
             int mKept = kept[0];
             int abcKept = kept[1];
-            for (int i = from; i < to; i++) {
-                double rv = recency[i];
-                r[i] = rv != rv ? 1 : rTable[(int) (-rv - rLo)];
-                f[i] = fTable[(int) (frequency[i] - fLo)];
-                double v = money[i];
-                int b = buckets.index(v);
-                byte s = mTable[b];
+            for (int i = start; i < to; i++) {
+                int slot = slots[i - from];
+                r[i] = rBySlot[slot & slotMask];
+                f[i] = fBySlot[(slot >>> RfmScan.SLOT_BITS) & slotMask];
+                int code = codes[i - from] & (mByCode.length - 1);
+                byte s = mByCode[code];
                 m[i] = s;
                 if (s < 0) {
                     mAside[mKept++] = i;
                 }
-                int k = v > 0 ? classOf[b] : last;
+                int k = classByCode[code];
                 abc[i] = k;
                 if (k < 0) {
                     abcAside[abcKept++] = i;
