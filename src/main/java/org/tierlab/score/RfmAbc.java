@@ -12,8 +12,8 @@ import java.util.Objects;
  * class are table lookups, or the customer is set aside for the monetary score or the class (see
  * {@link BucketTiles}, {@link ShareCuts}). The profile pass keeps, per customer, what it worked out (recency and
  * frequency count slots, money bucket: 6 bytes), so the assignment pass reads those instead of the three columns
- * (24 bytes) and converts nothing: it was as costly as the profile pass before. Otherwise, and when an input check
- * fails, the two models run apart.
+ * (24 bytes) and converts nothing (converting the columns again costs about as much as the profile pass).
+ * Otherwise, and when an input check fails, the two models run apart.
  *
  * <p>The results, and the errors on bad input, are exactly those of {@link RfmModel#scores} and
  * {@link AbcModel#assign}; a test checks both paths against them.
