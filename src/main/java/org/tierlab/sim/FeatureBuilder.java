@@ -82,8 +82,11 @@ final class FeatureBuilder {
     private double value(int feature, int i) {
         switch (feature) {
             case RECENCY:
+                // whole days, as a company's records give them (and as replayed logs have them); whole numbers
+                // also let RFM count the few distinct values in one pass instead of ranking fractional days.
+                // Rounding keeps the order and the ties of the exact figure, since periods are days apart.
                 short last = s.lastPurchase[i];
-                return last == CustomerState.NEVER ? Double.NaN : (t - last) * periodDays;
+                return last == CustomerState.NEVER ? Double.NaN : Math.rint((t - last) * periodDays);
             case FREQUENCY:
                 return s.frequency[i];
             case MONETARY:
