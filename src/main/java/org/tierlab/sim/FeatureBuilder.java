@@ -82,11 +82,8 @@ final class FeatureBuilder {
     private double value(int feature, int i) {
         switch (feature) {
             case RECENCY:
-                // whole days, as a company's records give them (and as replayed logs have them); whole numbers
-                // also let RFM count the few distinct values in one pass instead of ranking fractional days.
-                // Rounding keeps the order and the ties of the exact figure, since periods are days apart.
                 short last = s.lastPurchase[i];
-                return last == CustomerState.NEVER ? Double.NaN : Math.rint((t - last) * periodDays);
+                return last == CustomerState.NEVER ? Double.NaN : daysSince(t - last, periodDays);
             case FREQUENCY:
                 return s.frequency[i];
             case MONETARY:
@@ -109,6 +106,16 @@ final class FeatureBuilder {
             default:
                 return repurchase(i);
         }
+    }
+
+    /**
+     * The days in {@code periods} periods as a company's records count them since a purchase: whole days, as
+     * replayed logs have them too. Whole numbers also let RFM count the few distinct recency values in one pass
+     * instead of ranking fractional days, and rounding keeps the order and the ties of the exact figure, since
+     * periods are days apart. The recency feature and the policy's at-risk trigger both count days this way.
+     */
+    static double daysSince(int periods, double periodDays) {
+        return Math.rint(periods * periodDays);
     }
 
     /**

@@ -492,8 +492,10 @@ public final class Simulation {
                 if (s.lastPurchase[i] == CustomerState.NEVER || s.status[i] == CustomerState.LEAD) {
                     return false;
                 }
-                double now = (t - s.lastPurchase[i]) * periodDays;
-                return now >= plan.atRiskDays && now - periodDays < plan.atRiskDays;
+                // counted in whole days, as the recency feature is, so a lifecycle model and this trigger agree
+                int since = t - s.lastPurchase[i];
+                return FeatureBuilder.daysSince(since, periodDays) >= plan.atRiskDays
+                        && FeatureBuilder.daysSince(since - 1, periodDays) < plan.atRiskDays;
             default:
                 // each customer every k periods, customers spread over the k phases so the load is even
                 int every = plan.cadence[a];

@@ -136,4 +136,41 @@ class EngineTest {
         assertTrue(uniform.staffTotal()[0] > 0.9 * budget && uniform.staffTotal()[0] <= budget,
                 "uniform spends the first role's budget: " + uniform.staffTotal()[0]);
     }
+
+    /**
+     * The at-risk trigger counts whole days, as the recency feature does. Nobody buys again or leaves, and
+     * everybody's only purchase was in period 0; 183 days is just over 6 months (182.625 days), which whole days
+     * reach after 6 periods and exact days only after 7. Every customer's win-back hour falls in period 6.
+     */
+    @Test
+    void atRiskTriggerCountsWholeDaysAsTheRecencyFeatureDoes() {
+        Scenario sc = TestScenarios.read("""
+                name: at-risk
+                horizon: {periods: 10, period: month, warmup: 0}
+                replications: 2
+                seed: 1
+                population:
+                  customers: 50
+                  segments:
+                    - name: all
+                      share: 1
+                      purchase_rate: {shape: 1, rate: 1000000000}
+                      dropout: {model: per_period, a: 0.001, b: 1000000000}
+                      spend: {p: 6, q: 4, gamma: 150}
+                staff: {support: 1000}
+                models: {halves: {model: halves, share: 0.5}}
+                policies:
+                  care:
+                    at_risk_days: 183
+                    tiers:
+                      all: [{action: win_back, on: at_risk, role: support, minutes: 60}]
+                strategies:
+                  - {name: care, model: halves, policy: care, retier_every: 0}
+                """);
+        UnitResult r = Simulation.run(sc, sc.strategies().size() - 1, 0, true);
+        double[] hours = r.staffHours()[0];
+        for (int p = 0; p < hours.length; p++) {
+            assertEquals(p == 6 ? 50.0 : 0.0, hours[p], 0.0, "support hours in period " + p);
+        }
+    }
 }
