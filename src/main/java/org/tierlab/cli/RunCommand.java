@@ -25,6 +25,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
         description = "Simulate the strategies of a scenario file and compare them.")
 public final class RunCommand implements Callable<Integer> {
+    /** The most replications a run takes, on the command line as in the scenario file. */
+    static final int MAX_REPLICATIONS = 100_000;
+    /** The most threads: far above any machine's cores, well below the fork-join pool's limit. */
+    static final int MAX_THREADS = 1024;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (see scenarios/).")
     Path scenarioFile;
 
@@ -41,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Override the scenario's root seed.")
     Long seed;
 
-    @Option(names = "--independent-streams", hidden = true,
+    @Option(names = "--independent-streams",
             description = "Give each strategy its own random draws (for measuring what common random numbers gain).")
     boolean independent;
 
@@ -55,12 +60,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (replications != null && replications < 2) {
-            throw new UserInputException("--replications must be at least 2 (confidence intervals need two), found "
-                    + replications);
+        if (replications != null && (replications < 2 || replications > MAX_REPLICATIONS)) {
+            throw new UserInputException("--replications must be 2.." + MAX_REPLICATIONS
+                    + " (confidence intervals need two; the scenario file has the same bound), found " + replications);
         }
-        if (threads != null && threads < 1) {
-            throw new UserInputException("--threads must be at least 1, found " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new UserInputException("--threads must be 1.." + MAX_THREADS + ", found " + threads);
         }
         Scenario scenario = ScenarioReader.of(TieringSpecs::parse).read(scenarioFile).with(replications, seed);
         Path target = output.outOr(Path.of("reports", scenario.name()));
@@ -91,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (seed != null) {
             parts.add("--seed " + seed);
+        }
+        if (independent) {
+            parts.add("--independent-streams");
         }
         return String.join(" ", parts);
     }

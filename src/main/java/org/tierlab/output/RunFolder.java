@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -20,8 +21,15 @@ import org.tierlab.io.AtomicOutput;
  * target ({@code .NAME.partial-...}); {@link #commit()} renames it into place, replacing an earlier run of the
  * same name. If the run fails or is interrupted (Ctrl-C runs the shutdown hook) the staging folder is deleted,
  * so nothing half-written ever sits under the real name.
+ *
+ * <p>Only a folder tierlab wrote may be replaced: every run folder holds a {@value #MARKER} file, and a target
+ * that exists without it (a user's folder, a file, the working folder or one above it) is refused before the run
+ * starts, so a mistyped {@code --out} or scenario name can never delete anything else.
  */
 public final class RunFolder implements AutoCloseable {
+    /** The file that marks a folder as a tierlab run folder, safe to replace. */
+    public static final String MARKER = ".tierlab-run";
+
     private final Path target;
     private final Path staging;
     private final Thread cleanup;
@@ -34,16 +42,77 @@ public final class RunFolder implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
-    /** Opens a staging folder for {@code target}. */
+    /** Opens a staging folder for {@code target}; refuses a target that is not safe to replace. */
     public static RunFolder open(Path target) {
         Path abs = target.toAbsolutePath().normalize();
+        checkReplaceable(target, abs);
         try {
             Files.createDirectories(abs.getParent());
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
             AtomicOutput.readableByAll(staging, true);
+            Files.writeString(staging.resolve(MARKER), "written by tierlab; this folder is replaced whole by a new run\n");
             return new RunFolder(abs, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a target that a run must not replace: the root, the working folder or a folder above it, a file,
+     * or a non-empty folder without the {@value #MARKER} file of an earlier run.
+     */
+    static void checkReplaceable(Path given, Path abs) {
+        String shown = "'" + given + "'";
+        if (abs.getParent() == null || abs.getFileName() == null) {
+            throw new TargetException("cannot use " + shown + " as a run folder: expected a folder below the root");
+        }
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (cwd.startsWith(abs)) {
+            throw new TargetException("cannot use " + shown + " as a run folder: it is the working folder or holds it,"
+                    + " and a run replaces its folder whole; expected a new or earlier run folder");
+        }
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(abs)) {
+            return; // new, or a link: the move replaces the link, never what it points to
+        }
+        if (!Files.isDirectory(abs)) {
+            throw new TargetException("cannot use " + shown + " as a run folder: it is a file; expected a folder");
+        }
+        if (!Files.exists(abs.resolve(MARKER)) && !isEmpty(abs) && !isEarlierRun(abs)) {
+            throw new TargetException("will not replace " + shown + ": it is not empty and was not written by tierlab"
+                    + " (no " + MARKER + " file); choose another --out, or remove the folder yourself");
+        }
+    }
+
+    /**
+     * A run folder of a tierlab version from before the marker: files only, a report.html and the CSV that names
+     * its kind (run, fit or replay).
+     */
+    private static boolean isEarlierRun(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (!entries.allMatch(Files::isRegularFile)) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read folder " + dir + ": " + e.getMessage(), e);
+        }
+        return Files.exists(dir.resolve("report.html")) && (Files.exists(dir.resolve("summary.csv"))
+                || Files.exists(dir.resolve("parameters.csv")) || Files.exists(dir.resolve("validity.csv")));
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A run folder target that must not be used: bad input, reported as such. */
+    public static final class TargetException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TargetException(String message) {
+            super(message);
         }
     }
 
@@ -61,7 +130,8 @@ public final class RunFolder implements AutoCloseable {
     public void commit() {
         try {
             Path old = null;
-            if (Files.exists(target)) {
+            checkReplaceable(target, target); // it may have changed during the run
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
                 Files.delete(old);
                 move(target, old);

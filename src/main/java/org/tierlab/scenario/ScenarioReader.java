@@ -53,12 +53,28 @@ public final class ScenarioReader {
         return read(file.toString(), text);
     }
 
+    /**
+     * The scenario's name, which is also the default run folder's name (reports/NAME): so it must be a plain
+     * folder name, never a path that would point the run at another folder.
+     */
+    private static String folderName(ConfigNode n) {
+        String name = n.asString();
+        boolean control = name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        if (name.isBlank() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
+                || control || !name.strip().equals(name) || name.length() > 200) {
+            throw n.error("expected a name usable as a folder name (not empty, not '.' or '..', no '/', '\\',"
+                    + " control characters or surrounding spaces, at most 200 characters), found '"
+                    + name.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return name;
+    }
+
     /** Reads and validates scenario text; {@code name} is used in messages. */
     public Scenario read(String name, String text) {
         ConfigNode root = ConfigNode.parse(name, new StringReader(text));
         root.allowOnly("name", "description", "horizon", "replications", "seed", "population", "behaviour",
                 "staff", "models", "policies", "strategies", "baselines");
-        String scenarioName = root.get("name").asString();
+        String scenarioName = folderName(root.get("name"));
         String description = root.stringOr("description", "");
         Horizon horizon = horizon(root.get("horizon"));
         int replications = root.get("replications").asInt(2, 100_000);

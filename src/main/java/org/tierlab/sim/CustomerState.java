@@ -30,10 +30,14 @@ final class CustomerState {
     final float[] recentRate;
     final float[] longRate;
     final byte[] survey;
-    /** The policy action rows whose churn and purchase multipliers apply while the effect lasts (unsigned). */
+    /**
+     * The policy action rows whose churn and purchase multipliers apply (unsigned), each through the last period
+     * of its own effect: churnUntil and purchaseUntil.
+     */
     final byte[] churnEffect;
     final byte[] purchaseEffect;
-    final short[] effectUntil;
+    final short[] churnUntil;
+    final short[] purchaseUntil;
     final short[] lastContact;
     final byte[] tier;
 
@@ -52,11 +56,13 @@ final class CustomerState {
         survey = new byte[n];
         churnEffect = new byte[n];
         purchaseEffect = new byte[n];
-        effectUntil = new short[n];
+        churnUntil = new short[n];
+        purchaseUntil = new short[n];
         lastContact = new short[n];
         tier = new byte[n];
         Arrays.fill(lastPurchase, NEVER);
-        Arrays.fill(effectUntil, NEVER);
+        Arrays.fill(churnUntil, NEVER);
+        Arrays.fill(purchaseUntil, NEVER);
         Arrays.fill(lastContact, NEVER);
         Arrays.fill(survey, (byte) -1);
         Arrays.fill(tier, (byte) -1);

@@ -14,9 +14,10 @@ import org.tierlab.scenario.Strategy;
  * person, period), so the unit gives the same result on any thread or machine, and two strategies of the same
  * replication face the same draws (common random numbers).
  *
- * <p>Each period runs, in order: appearances and lead conversion, then per customer purchases, dropout,
- * satisfaction and survey; contract renewals; re-tiering on cadence; the policy's actions within staff
- * capacity; and the period's metrics. Warm-up periods run the same dynamics with no policy and no metrics.
+ * <p>Each period runs, in order: appearances and lead conversion; re-tiering on cadence (on the history up to
+ * the period's start); then per customer purchases, dropout, satisfaction and survey; contract renewals; the
+ * policy's actions within staff capacity; and the period's metrics. Warm-up periods run the same dynamics with no
+ * policy and no metrics.
  */
 public final class Simulation {
     private static final int UNASSIGNED_OFFSET = 0;
@@ -94,10 +95,12 @@ public final class Simulation {
             if (t == warmup) {
                 markCohort(t);
             }
-            stepCustomers(t, measured);
             if (measured && retierDue(t - warmup)) {
+                // at the start of the period, so every customer keeps one tier through it: a tier's purchases,
+                // churn and satisfaction in a period are those of the members its size counts
                 retier(t);
             }
+            stepCustomers(t, measured);
             if (measured) {
                 act(t, t - warmup);
                 record(t);
@@ -140,7 +143,7 @@ public final class Simulation {
                 continue;
             }
             ledger.leadsAtStart++;
-            double p = conversion * (s.effectUntil[i] >= t ? plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF] : 1);
+            double p = conversion * (s.purchaseUntil[i] >= t ? plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF] : 1);
             if (Rng.uniform(base(i, t), Streams.LEADS) < p) {
                 ledger.conversions++;
                 acquire(i, t);
@@ -206,11 +209,12 @@ public final class Simulation {
         int g = people.segment[i];
         int tier = tierOf(i);
         double sat = s.satisfaction[i];
-        boolean effect = s.effectUntil[i] >= t;
         double purchaseFactor = behaviour.satisfactionEffects() ? purchaseCurve.at(sat) : 1;
         double churnFactor = behaviour.satisfactionEffects() ? churnCurve.at(sat) : 1;
-        if (effect) {
+        if (s.purchaseUntil[i] >= t) {
             purchaseFactor *= plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF];
+        }
+        if (s.churnUntil[i] >= t) {
             churnFactor *= plan.churnMultiplier[s.churnEffect[i] & 0xFF];
         }
         long base = base(i, t);
@@ -459,18 +463,36 @@ public final class Simulation {
     }
 
     /**
-     * Starts action a's effect on customer i, or merges it with one still running: the lowest churn multiplier
-     * and the highest purchase multiplier hold until the later end.
+     * Starts action a's effect on customer i, for its churn and its purchase multiplier apart. A multiplier of 1
+     * changes nothing, so it leaves a running effect alone. Otherwise the stronger of the running and the new
+     * effect holds, each until its own end (an equal one is renewed to the later end): an effect never lasts
+     * longer than its duration, and only one effect per multiplier is remembered, so a weaker effect started
+     * while a stronger one runs is not resumed after it.
      */
     private void prolongEffect(int i, int t, int a) {
-        int until = s.effectUntil[i];
-        boolean active = until > t;
-        int c = s.churnEffect[i] & 0xFF;
-        int m = s.purchaseEffect[i] & 0xFF;
-        s.churnEffect[i] = (byte) (active && plan.churnMultiplier[c] < plan.churnMultiplier[a] ? c : a);
-        s.purchaseEffect[i] = (byte) (active && plan.purchaseMultiplier[m] > plan.purchaseMultiplier[a] ? m : a);
         int end = t + plan.duration[a];
-        s.effectUntil[i] = (short) (active && until > end ? until : end);
+        double churn = plan.churnMultiplier[a];
+        if (churn != 1) {
+            int until = s.churnUntil[i];
+            double running = plan.churnMultiplier[s.churnEffect[i] & 0xFF];
+            if (until <= t || churn < running) {
+                s.churnEffect[i] = (byte) a;
+                s.churnUntil[i] = (short) end;
+            } else if (churn == running && end > until) {
+                s.churnUntil[i] = (short) end;
+            }
+        }
+        double purchase = plan.purchaseMultiplier[a];
+        if (purchase != 1) {
+            int until = s.purchaseUntil[i];
+            double running = plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF];
+            if (until <= t || purchase > running) {
+                s.purchaseEffect[i] = (byte) a;
+                s.purchaseUntil[i] = (short) end;
+            } else if (purchase == running && end > until) {
+                s.purchaseUntil[i] = (short) end;
+            }
+        }
     }
 
     private void serveGroup(int i, int t, int p, int g) {

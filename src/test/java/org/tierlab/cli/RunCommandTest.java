@@ -116,4 +116,53 @@ class RunCommandTest {
         assertEquals(2, CliTestSupport.run("run", bad.toString(), "--out", out.toString()).exitCode());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("summary.csv")));
     }
+
+    /**
+     * A run replaces only a folder tierlab wrote: a user's folder, a file and the working folder are refused
+     * before the run (exit 2, nothing touched), while an earlier run folder is replaced.
+     */
+    @Test
+    void aRunNeverReplacesWhatTierlabDidNotWrite(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("thesis.txt"), "years of work");
+        Path file = write(dir, "notes.txt", "notes");
+        for (Path target : List.of(mine, file, Path.of(""), Path.of("."), dir.getRoot())) {
+            CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", target.toString());
+            assertEquals(2, r.exitCode(), target + ": " + r.err());
+            assertTrue(r.err().contains("run folder") || r.err().contains("will not replace"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertEquals("years of work", Files.readString(mine.resolve("thesis.txt")));
+        assertEquals("notes", Files.readString(file));
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        assertTrue(Files.exists(out.resolve(".tierlab-run")));
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString(), "--seed", "6")
+                .exitCode(), "an earlier run folder is replaced");
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"seed\": 6"));
+    }
+
+    /** The scenario's name is the default folder's name, so a name that is a path is refused, with its line. */
+    @Test
+    void aScenarioNameThatIsAPathIsRefused(@TempDir Path dir) throws IOException {
+        for (String name : List.of("\"..\"", "\".\"", "\"a/b\"", "\"a\\0b\"", "\" \"")) {
+            Path scenario = write(dir, "bad.yaml", SMALL.replace("name: small", "name: " + name));
+            CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("o").toString());
+            assertEquals(2, r.exitCode(), name + ": " + r.err());
+            assertTrue(r.err().contains("bad.yaml:1: 'name'"), r.err());
+            assertFalse(Files.exists(dir.resolve("o")), name);
+        }
+    }
+
+    /** --threads and --replications have the bounds the file has, with a clear message. */
+    @Test
+    void threadAndReplicationCountsAreBounded(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        for (String[] bad : List.of(new String[] {"--threads", "100000"}, new String[] {"--replications", "100001"})) {
+            CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), bad[0], bad[1]);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(bad[0] + " must be"), r.err());
+        }
+    }
 }

@@ -173,4 +173,73 @@ class EngineTest {
             assertEquals(p == 6 ? 50.0 : 0.0, hours[p], 0.0, "support hours in period " + p);
         }
     }
+
+    /**
+     * A tier's flows and its size describe the same members: with no arrivals or leads, nobody is unassigned in
+     * any measured period, so "unassigned" has no size, revenue or churn, and every period's tier revenues add
+     * up to the period's revenue. Before the fix, the first period's revenue went to "unassigned" (tiered after
+     * the step) while its size counted zero.
+     */
+    @Test
+    void tierRevenueBelongsToTheMembersItsSizeCounts() {
+        Scenario sc = TestScenarios.read(POLICY_SCENARIO.replace("  arrivals: {per_period: 5}\n", "")
+                .replace("  leads: {pool: 50, per_period: 5, conversion: 0.05}\n", ""));
+        UnitResult r = Simulation.run(sc, sc.strategies().size() - 1, 0, true);
+        double[][] size = r.tier()[TierMetric.SIZE.ordinal()];
+        double[][] revenue = r.tier()[TierMetric.REVENUE.ordinal()];
+        int unassigned = size.length - 1;
+        for (int p = 0; p < size[0].length; p++) {
+            assertEquals(0.0, size[unassigned][p], "unassigned size in period " + p);
+            assertEquals(0.0, revenue[unassigned][p], "unassigned revenue in period " + p);
+            double sum = 0;
+            for (int k = 0; k < unassigned; k++) {
+                assertTrue(size[k][p] > 0, "tier " + k + " is empty in period " + p);
+                sum += revenue[k][p];
+            }
+            assertEquals(r.period()[PeriodMetric.REVENUE.ordinal()][p], sum, 1e-6 * Math.max(1, sum),
+                    "tier revenues add up to period " + p + "'s");
+        }
+    }
+
+    /**
+     * An action whose effect multiplies by 1 and adds nothing changes no metric other than its own cost and
+     * staff time (it has none here). Before the fix, a repeated no-op e-mail kept a strong one-off effect alive
+     * until its own (later) end, period after period.
+     */
+    @Test
+    void anActionWithNoEffectChangesNothing() {
+        String base = """
+                name: no-op
+                horizon: {periods: 24, period: month, warmup: 0}
+                replications: 2
+                seed: 3
+                population:
+                  customers: 400
+                  segments:
+                    - name: all
+                      share: 1
+                      purchase_rate: {shape: 2, rate: 3}
+                      dropout: {model: per_period, a: 1, b: 20}
+                      spend: {p: 6, q: 4, gamma: 150}
+                staff: {support: 1000}
+                models: {halves: {model: halves, share: 0.5}}
+                policies:
+                  care:
+                    tiers:
+                      all:
+                        - {action: callback, every: 6, role: support, minutes: 10, effect: {churn: 0.2, purchase: 1.5, duration: 1}}
+                strategies:
+                  - {name: care, model: halves, policy: care, retier_every: 0}
+                """;
+        String withNoOp = base.replace("duration: 1}}\n", "duration: 1}}\n"
+                + "        - {action: email, every: 1, effect: {churn: 1, purchase: 1, satisfaction: 0, duration: 3}}\n");
+        Scenario a = TestScenarios.read(base);
+        Scenario b = TestScenarios.read(withNoOp);
+        assertEquals(2, b.strategies().get(b.strategies().size() - 1).policy().actionsByTier().get("all").size(),
+                "the no-op e-mail is in the policy");
+        UnitResult ra = Simulation.run(a, a.strategies().size() - 1, 0, true);
+        UnitResult rb = Simulation.run(b, b.strategies().size() - 1, 0, true);
+        assertArrayEquals(ra.period(), rb.period());
+        assertArrayEquals(ra.tier(), rb.tier());
+    }
 }
