@@ -114,12 +114,20 @@ public final class ConfigNode {
             throw error("expected a mapping of keys to values, found " + describe());
         }
         Map<String, ConfigNode> map = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new java.util.HashMap<>();
         for (NodeTuple tuple : ((MappingNode) node).getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode)) {
                 throw new ConfigException(file, tuple.getKeyNode().getStartMark().getLine() + 1, path,
                         "keys must be plain names");
             }
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            // SnakeYAML's duplicate-key check applies when constructing objects, not to composed nodes
+            if (map.containsKey(key)) {
+                throw new ConfigException(file, tuple.getKeyNode().getStartMark().getLine() + 1, child(key),
+                        "duplicate key '" + key + "' (first given on line " + keyLines.get(key)
+                                + "); expected each key once");
+            }
+            keyLines.put(key, tuple.getKeyNode().getStartMark().getLine() + 1);
             map.put(key, new ConfigNode(file, child(key), tuple.getValueNode()));
         }
         return map;
@@ -127,6 +135,18 @@ public final class ConfigNode {
 
     private String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The 1-based line of {@code key} in this mapping (0 if absent): where to point at the key itself. */
+    public int lineOf(String key) {
+        if (node instanceof MappingNode m) {
+            for (NodeTuple tuple : m.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     /** The keys of this mapping, in file order. */

@@ -12,6 +12,9 @@ public final class PopulationReader {
     private PopulationReader() {
     }
 
+    /** The most customers or leads expected to arrive in one period. */
+    static final double MAX_PER_PERIOD = 10_000_000;
+
     /** Reads and validates a population section. */
     public static Population read(ConfigNode n) {
         n.allowOnly("customers", "segments", "arrivals", "leads");
@@ -19,7 +22,12 @@ public final class PopulationReader {
         ConfigNode segNode = n.get("segments");
         List<Segment> segments = new ArrayList<>();
         for (ConfigNode s : segNode.elements()) {
-            segments.add(segment(s));
+            Segment segment = segment(s);
+            if (indexOf(segments, segment.name()) >= 0) {
+                throw s.get("name").error("segment name '" + segment.name() + "' is used twice; expected a name of"
+                        + " its own (arrival shares refer to segments by name)");
+            }
+            segments.add(segment);
         }
         if (segments.isEmpty()) {
             throw segNode.error("at least one segment is required");
@@ -114,11 +122,11 @@ public final class PopulationReader {
         }
         double[] schedule;
         if (a.has("per_period")) {
-            schedule = new double[] {a.get("per_period").asNonNegative()};
+            schedule = new double[] {a.get("per_period").asDouble(0, MAX_PER_PERIOD)};
         } else {
             schedule = a.get("schedule").asDoubles();
             for (ConfigNode v : a.list("schedule")) {
-                v.asNonNegative();
+                v.asDouble(0, MAX_PER_PERIOD);
             }
         }
         double[] shares = defaultShares;
@@ -149,6 +157,6 @@ public final class PopulationReader {
     private static Population.Leads leads(ConfigNode l) {
         l.allowOnly("pool", "per_period", "conversion");
         return new Population.Leads(l.intOr("pool", 0, 100_000_000, 0),
-                l.has("per_period") ? l.get("per_period").asNonNegative() : 0, l.get("conversion").asProbability());
+                l.has("per_period") ? l.get("per_period").asDouble(0, MAX_PER_PERIOD) : 0, l.get("conversion").asProbability());
     }
 }

@@ -69,6 +69,21 @@ public final class ScenarioReader {
         return name;
     }
 
+    /** The most people (customers and leads) a run may see: every per-person array must fit in memory. */
+    static final double MAX_PEOPLE = 500_000_000;
+
+    private static void checkPeople(ConfigNode n, Population p, Horizon h) {
+        double perPeriod = p.leads().perPeriod();
+        for (double a : p.arrivals().schedule()) {
+            perPeriod = Math.max(perPeriod, a + p.leads().perPeriod());
+        }
+        double people = p.customers() + (double) p.leads().pool() + perPeriod * h.totalPeriods();
+        if (people > MAX_PEOPLE) {
+            throw n.error(String.format(java.util.Locale.ROOT, "the customers, leads and arrivals over the horizon"
+                    + " come to about %.3g people; expected at most %.0f", people, MAX_PEOPLE));
+        }
+    }
+
     /** Reads and validates scenario text; {@code name} is used in messages. */
     public Scenario read(String name, String text) {
         ConfigNode root = ConfigNode.parse(name, new StringReader(text));
@@ -80,6 +95,7 @@ public final class ScenarioReader {
         int replications = root.get("replications").asInt(2, 100_000);
         long seed = root.get("seed").asLong();
         Population population = PopulationReader.read(root.get("population"));
+        checkPeople(root.get("population"), population, horizon);
         Behaviour behaviour = root.has("behaviour") ? behaviour(root.get("behaviour")) : Behaviour.defaults();
         Map<String, Double> staff = staff(root.get("staff"));
         Map<String, TieringModel> models = models(root.get("models"));
@@ -186,9 +202,11 @@ public final class ScenarioReader {
         all.add(new Strategy(NO_MAINTENANCE, first.modelName(), first.model(), Policy.none(), first.retierEvery(),
                 false));
         all.add(uniform(root, first, staff));
-        for (Strategy s : named) {
+        for (int i = 0; i < named.size(); i++) {
+            Strategy s = named.get(i);
             if (all.stream().anyMatch(o -> o.name().equals(s.name()))) {
-                throw root.get("strategies").error("strategy name '" + s.name() + "' is used twice (or is a baseline name)");
+                throw list.get(i).get("name").error("strategy name '" + s.name() + "' is used twice (or is a"
+                        + " baseline name: " + NO_MAINTENANCE + ", " + UNIFORM + "); expected a name of its own");
             }
             all.add(s);
         }
@@ -210,9 +228,27 @@ public final class ScenarioReader {
         if (policy == null) {
             throw policyNode.error("no policy named '" + policyNode.asString() + "'; expected one of " + policies.keySet());
         }
+        checkTierNames(model, modelNode, modelName);
         checkTiers(policy, policyNodes.get(policy.name()), model, modelName);
         int retier = s.intOr("retier_every", 0, 100_000, 0);
         return new Strategy(name, modelName, model, policy, retier, false);
+    }
+
+    /** A model's tier names must be distinct and must not be the policy keys for groups of customers. */
+    private static void checkTierNames(TieringModel model, ConfigNode modelNode, String modelName) {
+        List<String> names = model.tierNames();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            if (names.indexOf(name) != k) {
+                throw modelNode.error("model '" + modelName + "' names two tiers '" + name + "'; expected distinct"
+                        + " tier names");
+            }
+            if (ALL_TIERS.equals(name) || UNASSIGNED.equals(name)) {
+                throw modelNode.error("model '" + modelName + "' has a tier named '" + name + "', which a policy uses"
+                        + " for " + (ALL_TIERS.equals(name) ? "every customer" : "customers not yet tiered")
+                        + "; expected another name");
+            }
+        }
     }
 
     private static void checkTiers(Policy policy, ConfigNode policyNode, TieringModel model, String modelName) {
@@ -223,9 +259,10 @@ public final class ScenarioReader {
                     + MAX_ACTIONS + " are supported");
         }
         List<String> produced = model.tierNames();
-        for (Map.Entry<String, ConfigNode> e : policyNode.get("tiers").children().entrySet()) {
+        ConfigNode tiers = policyNode.get("tiers");
+        for (Map.Entry<String, ConfigNode> e : tiers.children().entrySet()) {
             if (!produced.contains(e.getKey()) && !ALL_TIERS.equals(e.getKey()) && !UNASSIGNED.equals(e.getKey())) {
-                throw new ConfigException(policyNode.file(), e.getValue().line() - (e.getValue().isList() ? 1 : 0),
+                throw new ConfigException(policyNode.file(), tiers.lineOf(e.getKey()),
                         policyNode.path() + ".tiers." + e.getKey(), "tier '" + e.getKey() + "' is produced by no model: policy '"
                         + policy.name() + "' is paired with model '" + modelName + "', whose tiers are " + produced);
             }

@@ -88,7 +88,20 @@ class ScenarioErrorsTest {
                 Arguments.of("too many actions", GOOD.replace("        - {action: callback, every: 1, role: team, minutes: 10}\n",
                         "        - {action: callback, every: 1, role: team, minutes: 10}\n".repeat(257)), 24,
                         "policies.p", "has 257 actions; at most 256 are supported"),
-                Arguments.of("bad YAML", GOOD.replace("seed: 1", "seed: [1"), 5, null, "not valid YAML"));
+                Arguments.of("bad YAML", GOOD.replace("seed: 1", "seed: [1"), 5, null, "not valid YAML"),
+                Arguments.of("duplicate key", GOOD.replace("seed: 1", "seed: 1\nseed: 2"), 5, "seed",
+                        "duplicate key 'seed' (first given on line 4)"),
+                Arguments.of("duplicate segment name", GOOD.replace("- name: b", "- name: a"), 13,
+                        "population.segments[1].name", "segment name 'a' is used twice"),
+                Arguments.of("duplicate strategy name", GOOD + "  - {name: s, model: two, policy: p}\n", 29,
+                        "strategies[1].name", "strategy name 's' is used twice"),
+                Arguments.of("tier produced by no model, flow-style list", GOOD.replace(
+                        "      top:\n        - {action: callback, every: 1, role: team, minutes: 10}\n",
+                        "      gold: [{action: callback, every: 1, role: team, minutes: 10}]\n"), 25,
+                        "policies.p.tiers.gold", "produced by no model"),
+                Arguments.of("huge arrivals", GOOD.replace("  customers: 10\n",
+                        "  customers: 10\n  arrivals: {per_period: 1e12}\n"), 7, "population.arrivals.per_period",
+                        "expected a number from 0.0 to 1.0E7"));
     }
 
     @ParameterizedTest(name = "{0}")
