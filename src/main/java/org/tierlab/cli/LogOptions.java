@@ -3,13 +3,12 @@ package org.tierlab.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tierlab.io.TextFiles;
 import org.tierlab.log.LogFormat;
 import org.tierlab.log.TransactionLog;
 import picocli.CommandLine.Option;
@@ -106,7 +105,7 @@ public final class LogOptions {
     }
 
     private static List<String> headerNames(Path log, String separatorRegex) {
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextFiles.utf8(log)) {
             String first = in.readLine();
             if (first == null) {
                 return List.of();

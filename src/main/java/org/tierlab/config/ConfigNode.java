@@ -43,13 +43,36 @@ public final class ConfigNode {
 
     /** Parses a YAML file into its root node; a syntax error becomes a {@link ConfigException} with its line. */
     public static ConfigNode load(Path file) {
+        return parse(file.toString(), new java.io.StringReader(readText(file)));
+    }
+
+    /**
+     * A configuration file's text, read as UTF-8: a missing or unreadable file, or bytes that are not UTF-8, are
+     * a {@link ConfigException} naming the file (and the line of the first bad byte).
+     */
+    public static String readText(Path file) {
         String name = file.toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(name, reader);
+        try {
+            return utf8(name, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, 0, null, "file not found");
         } catch (IOException e) {
             throw new ConfigException(name, 0, null, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /** The file's text; bytes that are not UTF-8 are an error naming their line. */
+    private static String utf8(String name, byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(in).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < in.position() && i < bytes.length; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ConfigException(name, line, null, "the file is not UTF-8 text (a byte that is not valid"
+                    + " UTF-8 is on this line); expected a UTF-8 file: save it as UTF-8");
         }
     }
 

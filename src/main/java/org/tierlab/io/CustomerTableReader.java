@@ -2,7 +2,6 @@ package org.tierlab.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,8 +40,9 @@ public final class CustomerTableReader {
         List<String> header;
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = TextFiles.utf8(file);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
                         .setTrim(true).build().parse(in)) {
             header = parser.getHeaderNames();
             if (!header.contains(idColumn)) {
@@ -59,7 +59,15 @@ public final class CustomerTableReader {
             }
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, 0, null, "file not found");
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("duplicate name: \"([^\"]*)\"")
+                    .matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                throw new ConfigException(name, 1, m.group(1), "the header names column '" + m.group(1)
+                        + "' twice; expected each column once");
+            }
+            throw new ConfigException(name, 0, null, "not a readable CSV table: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ConfigException(name, 0, null, "not a readable CSV table: " + e.getMessage());
         }
         return build(name, header, rows, lines, idColumn);
@@ -70,8 +78,19 @@ public final class CustomerTableReader {
         int n = rows.size();
         int idCol = header.indexOf(idColumn);
         List<String> ids = new ArrayList<>(n);
-        for (String[] r : rows) {
-            ids.add(r[idCol]);
+        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String id = rows.get(i)[idCol];
+            long line = lines.get(i);
+            if (id.isEmpty()) {
+                throw new ConfigException(name, (int) line, idColumn, "empty customer id; expected an id");
+            }
+            Long first = seen.putIfAbsent(id, line);
+            if (first != null) {
+                throw new ConfigException(name, (int) line, idColumn, "customer id '" + id + "' is given twice (first"
+                        + " on line " + first + "); expected one row per customer");
+            }
+            ids.add(id);
         }
         CustomerFeatures f = CustomerFeatures.of(n);
         for (int c = 0; c < header.size(); c++) {

@@ -66,6 +66,9 @@ public final class TransactionLog {
         }
     }
 
+    /** A UTF-8 byte-order mark read as ISO-8859-1 (the log's bytes are split as such). */
+    private static final String BOM_AS_LATIN1 = "\u00EF\u00BB\u00BF";
+
     /** Reads a log file line by line as strings (the reference for {@link #read}, which must agree with it). */
     static TransactionLog readByLines(Path file, LogFormat format) {
         String name = file.toString();
@@ -75,6 +78,9 @@ public final class TransactionLog {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith(BOM_AS_LATIN1)) {
+                    line = line.substring(BOM_AS_LATIN1.length());
+                }
                 rows.line(line, lineNo);
             }
             return rows.finish();
@@ -190,6 +196,10 @@ public final class TransactionLog {
         private void line(byte[] b, int start, int end, int lineNo) {
             if (lineNo == 1 && f.header()) {
                 return;
+            }
+            if (lineNo == 1 && end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
+                    && b[start + 2] == (byte) 0xBF) {
+                start += 3; // a UTF-8 byte-order mark, as spreadsheet programs write
             }
             if (separator == NONE || dateLength == 0 || !fields(b, start, end)) {
                 line(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNo);
@@ -499,7 +509,7 @@ public final class TransactionLog {
             length[c] = len;
             hashes[c] = h;
             poolSize += len;
-            ids.add(new String(b, s, len, StandardCharsets.ISO_8859_1));
+            ids.add(new String(b, s, len, StandardCharsets.UTF_8)); // split as bytes, named as the file's UTF-8
             slots[slot] = c + 1;
             if ((c + 1) * 2 > slots.length) {
                 rehash();

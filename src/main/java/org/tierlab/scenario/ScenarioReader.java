@@ -1,11 +1,7 @@
 package org.tierlab.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,15 +38,7 @@ public final class ScenarioReader {
 
     /** Reads and validates a scenario file. */
     public Scenario read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), 0, null, "file not found");
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, null, "cannot read file: " + e.getMessage());
-        }
-        return read(file.toString(), text);
+        return read(file.toString(), ConfigNode.readText(file));
     }
 
     /**

@@ -165,4 +165,15 @@ class RunCommandTest {
             assertTrue(r.err().contains(bad[0] + " must be"), r.err());
         }
     }
+
+    /** A scenario saved in another encoding than UTF-8 gets the line of its first bad byte, not a decoder error. */
+    @Test
+    void aScenarioThatIsNotUtf8IsNamedWithItsLine(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("latin1.yaml");
+        Files.write(scenario, SMALL.replace("name: small", "name: small\ndescription: caf\u00e9")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("latin1.yaml:2: the file is not UTF-8"), r.err());
+    }
 }

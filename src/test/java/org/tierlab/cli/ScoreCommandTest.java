@@ -122,4 +122,48 @@ class ScoreCommandTest {
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("give either --in CSV"), both.err());
     }
+
+    /** A byte-order mark is dropped and non-ASCII ids come out as they went in, from a table and from a log. */
+    @Test
+    void byteOrderMarksAndUnicodeIdsAreRead(@TempDir Path dir) throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path table = dir.resolve("bom.csv");
+        Files.write(table, concat(bom, "customer_id,recency,frequency,monetary\nJos\u00e9,1,2,3\nb,3,4,5\n"));
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", table.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(out).contains("\nJos\u00e9,"), Files.readString(out));
+        Path log = dir.resolve("log.csv");
+        Files.write(log, concat(bom, "id,date,amount\n\u5ba2\u6237,2024-01-05,10\nJos\u00e9,2024-01-06,5\n"));
+        r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header", "--separator", "comma",
+                "--id-col", "id", "--date-col", "date", "--amount-col", "amount", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String written = Files.readString(out);
+        assertTrue(written.contains("\n\u5ba2\u6237,") && written.contains("\nJos\u00e9,"), written);
+    }
+
+    /** A customer table with a repeated id or a repeated column is refused with its line, not read silently. */
+    @Test
+    void repeatedIdsAndColumnsAreRefused(@TempDir Path dir) throws IOException {
+        Path ids = dir.resolve("ids.csv");
+        Files.writeString(ids, "customer_id,recency,frequency,monetary\na,1,2,3\na,3,4,5\n");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", ids.toString(), "--out",
+                dir.resolve("o.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("ids.csv:3: 'customer_id': customer id 'a' is given twice"), r.err());
+        Path cols = dir.resolve("cols.csv");
+        Files.writeString(cols, "customer_id,monetary,frequency,monetary\na,1,2,3\n");
+        r = CliTestSupport.run("score", "--model", "rfm", "--in", cols.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cols.csv:1: 'monetary': the header names column 'monetary' twice"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.csv")));
+    }
+
+    private static byte[] concat(byte[] a, String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
