@@ -25,7 +25,8 @@ import org.tierlab.cli.CliTestSupport;
  */
 @Tag("browser")
 class ReportBrowserTest {
-    static final String HOSTILE = "<script>alert(1)</script>";
+    /** Markup in a scenario name (which may not hold '/', being a folder name): it must show as text. */
+    static final String HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)";
     static final String TIER = "高价值客户";
     private static DevTools browser;
 
