@@ -160,7 +160,11 @@ public final class BgNbd implements LikelihoodModel, Differentiable {
         double a = p[2];
         double b = p[3];
         double z = t / (alpha + T + t);
-        double hyp = Math.exp(lnHyp2f1(r + x, b + x, a + b + x - 1, z) + (r + x) * Math.log((alpha + T) / (alpha + T + t)));
+        double c = a + b + x - 1;
+        double lnPower = (r + x) * Math.log((alpha + T) / (alpha + T + t));
+        // for c < 0 the hypergeometric factor can be negative: evaluated directly rather than by its logarithm
+        double hyp = c > 0 ? Math.exp(lnHyp2f1(r + x, b + x, c, z) + lnPower)
+                : SpecialFunctions.hyp2f1(r + x, b + x, c, z) * Math.exp(lnPower);
         double numerator = (a + b + x - 1) / (a - 1) * (1 - hyp);
         double denominator = 1 + (x > 0 ? a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 0);
         return numerator / denominator;

@@ -44,6 +44,44 @@ public record Fit(String model, List<String> names, double[] estimate, double[] 
      * differences of the log-likelihood.
      */
     public static Fit of(LikelihoodModel model, Summaries s, double[] start, double penalty) {
+        return identified(optimum(model, s, start, penalty));
+    }
+
+    /** Parameters beyond these bounds mean the optimum lies at infinity or zero: the data do not pin them down. */
+    private static final double SMALLEST = 1e-8;
+    private static final double LARGEST = 1e8;
+
+    /**
+     * The fit, or the same estimates marked as not converged when the optimiser stopped at a point that is not a
+     * proper maximum: a parameter run off towards 0 or infinity, or an information matrix that cannot be
+     * inverted (no standard errors). Such a fit "converges" numerically on data that cannot identify the model
+     * (nobody drops out, no repeat purchases, no spend); reporting it as converged would be wrong.
+     */
+    static Fit identified(Fit f) {
+        if (!f.converged()) {
+            return f;
+        }
+        for (int j = 0; j < f.estimate().length; j++) {
+            double e = f.estimate()[j];
+            if (!(e > SMALLEST && e < LARGEST)) {
+                return f.notConverged(String.format(java.util.Locale.ROOT, "parameter %s ran off to %.3g: the data"
+                        + " do not pin it down (try --penalty, e.g. 0.001)", f.names().get(j), e));
+            }
+        }
+        for (int j = 0; j < f.standardError().length; j++) {
+            if (!Double.isFinite(f.standardError()[j])) {
+                return f.notConverged("the likelihood is flat or singular at the optimum (no standard error for "
+                        + f.names().get(j) + "): the data do not identify the model");
+            }
+        }
+        return f;
+    }
+
+    private Fit notConverged(String why) {
+        return new Fit(model, names, estimate, standardError, logLikelihood, observations, false, why);
+    }
+
+    private static Fit optimum(LikelihoodModel model, Summaries s, double[] start, double penalty) {
         if (model instanceof Differentiable d) {
             Differentiable.Evaluator e = d.evaluator(s);
             double[] estimate = Bfgs.maximise(e, start, penalty);

@@ -145,23 +145,35 @@ public final class FitReport {
         DoubleColumn pAlive = DoubleColumn.create("pareto_p_alive");
         DoubleColumn pExpected = DoubleColumn.create("pareto_expected_holdout");
         DoubleColumn lifetimeValue = DoubleColumn.create("clv");
-        for (int i = 0; i < s.size(); i++) {
+        for (int k = 0; k < s.size(); k++) {
+            int i = k;
             id.append(ids.get(s.customer[i]));
             x.append(s.x[i]);
             tx.append(s.tx[i]);
             t.append(s.T[i]);
             spend.append(s.meanSpend[i]);
             hx.append(s.holdoutX[i]);
-            alive.append(BgNbd.probabilityAlive(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i]));
-            expected.append(bgnbdHoldout[i]);
-            double spendEstimate = GammaGamma.expectedSpend(gg.estimate(), s.x[i], s.meanSpend[i]);
-            value.append(spendEstimate);
-            pAlive.append(ParetoNbd.probabilityAlive(pareto.estimate(), s.x[i], s.tx[i], s.T[i]));
-            pExpected.append(paretoHoldout[i]);
-            lifetimeValue.append(clv(i, spendEstimate));
+            // a model whose fit did not converge predicts nothing: its cells stay empty rather than show garbage
+            appendIf(alive, bgnbd.converged(), () -> BgNbd.probabilityAlive(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i]));
+            appendIf(expected, bgnbd.converged(), () -> bgnbdHoldout[i]);
+            double spendEstimate = gg.converged() ? GammaGamma.expectedSpend(gg.estimate(), s.x[i], s.meanSpend[i])
+                    : Double.NaN;
+            appendIf(value, gg.converged(), () -> spendEstimate);
+            appendIf(pAlive, pareto.converged(), () -> ParetoNbd.probabilityAlive(pareto.estimate(), s.x[i], s.tx[i],
+                    s.T[i]));
+            appendIf(pExpected, pareto.converged(), () -> paretoHoldout[i]);
+            appendIf(lifetimeValue, bgnbd.converged() && gg.converged(), () -> clv(i, spendEstimate));
         }
         return Table.create("customers").addColumns(id, x, tx, t, spend, hx, alive, expected, value, pAlive, pExpected,
                 lifetimeValue);
+    }
+
+    private static void appendIf(DoubleColumn c, boolean fitted, java.util.function.DoubleSupplier value) {
+        if (fitted) {
+            c.append(value.getAsDouble());
+        } else {
+            c.appendMissing();
+        }
     }
 
     /** Discounted expected revenue of customer i over the CLV horizon (see {@link Clv}). */

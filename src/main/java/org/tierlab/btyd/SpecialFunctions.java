@@ -45,6 +45,27 @@ final class SpecialFunctions {
         throw new ArithmeticException("2F1 series did not converge for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
     }
 
+    /**
+     * 2F1(a, b; c; z) itself, by the same series, for c &lt; 0 (not an integer), where terms and the sum may be
+     * negative and the logarithm of {@link #lnHyp2f1} does not exist: BG/NBD's conditional expectation meets it for
+     * a customer with no repeat purchase when a + b &lt; 1.
+     */
+    static double hyp2f1(double a, double b, double c, double z) {
+        if (!(z >= 0 && z < 1)) {
+            throw new IllegalArgumentException("2F1 series needs 0 <= z < 1, found " + z);
+        }
+        double term = 1;
+        double sum = 1;
+        for (int k = 0; k < 1_000_000; k++) {
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            sum += term;
+            if (Math.abs(term) < 1e-16 * Math.abs(sum) && k > 2 && c + k > 0) {
+                return sum;
+            }
+        }
+        throw new ArithmeticException("2F1 series did not converge for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
+    }
+
     static double digamma(double x) {
         return Gamma.digamma(x);
     }

@@ -87,7 +87,10 @@ public final class ReplayCommand implements Callable<Integer> {
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
         Summaries weeks = Summaries.of(t, calEnd, holdEnd, 7);
-        models.put(uniqueName(models, "bgnbd-value"), valueModel(weeks, calEnd, holdEnd, out));
+        TieringModel value = valueModel(weeks, calEnd, holdEnd, out);
+        if (value != null) {
+            models.put(uniqueName(models, "bgnbd-value"), value);
+        }
         TierHistory history;
         try {
             history = TierHistory.of(t, models, points, windowDays, logOptions.hasAmounts());
@@ -182,13 +185,18 @@ public final class ReplayCommand implements Callable<Integer> {
         return n;
     }
 
-    /** Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected holdout revenue. */
+    /**
+     * Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected holdout revenue; null (with a
+     * note) when either fit did not converge, as on a log without amounts or a very short calibration period.
+     */
     private TieringModel valueModel(Summaries s, LocalDate calEnd, LocalDate holdEnd, PrintWriter out) {
         Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, 0);
         Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, 0);
         for (Fit f : List.of(bg, gg)) {
             if (!f.converged()) {
-                out.println("warning: " + f.model() + " fit on the calibration period did not converge: " + f.message());
+                out.println("note: model bgnbd-value left out: the " + f.model() + " fit on the calibration period did"
+                        + " not converge (" + f.message() + ")");
+                return null;
             }
         }
         double horizonDays = holdEnd.toEpochDay() - calEnd.toEpochDay();
@@ -200,9 +208,18 @@ public final class ReplayCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-14s %18s %22s %20s%n", "model", "spearman(revenue)", "revenue in top 20%",
                 "oracle top 20%");
         for (int r = 0; r < v.rowCount(); r++) {
-            out.printf(Locale.ROOT, "%-14s %18.3f %21.1f%% %19.1f%%%n", v.stringColumn("model").get(r),
-                    v.doubleColumn("spearman_revenue").get(r), 100 * v.doubleColumn("revenue_capture_top20pct").get(r),
-                    100 * v.doubleColumn("oracle_capture_top20pct").get(r));
+            out.printf(Locale.ROOT, "%-14s %18s %22s %20s%n", v.stringColumn("model").get(r),
+                    number(v.doubleColumn("spearman_revenue"), r, 1, "%.3f"),
+                    number(v.doubleColumn("revenue_capture_top20pct"), r, 100, "%.1f%%"),
+                    number(v.doubleColumn("oracle_capture_top20pct"), r, 100, "%.1f%%"));
         }
+    }
+
+    /** A cell of the validity table scaled and formatted, or "n/a" where it is undefined (no revenue, ties). */
+    private static String number(tech.tablesaw.api.DoubleColumn c, int r, double scale, String format) {
+        if (c.isMissing(r) || !Double.isFinite(c.getDouble(r))) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, format, scale * c.getDouble(r));
     }
 }

@@ -49,4 +49,18 @@ class BgNbdPredictionsTest {
             prev = e;
         }
     }
+
+    /**
+     * With a + b &lt; 1 a customer with no repeat purchase has a negative hypergeometric factor (c = a + b - 1 &lt; 0),
+     * whose logarithm does not exist; the expectation must still come out. Reference from mpmath 1.x
+     * ({@code hyp2f1(r, b, a+b-1, z)}, 2F1 = -0.288083876872494; expectation 0.648102376016646) for the BG/NBD fit
+     * of the CDNOW sample calibrated to 1997-01-31 (r 0.3644, alpha 5.9756, a 0.0817, b 0.4194).
+     */
+    @Test
+    void conditionalExpectationWhereTheHypergeometricFactorIsNegative() {
+        double[] p = {0.3644, 5.9756, 0.0817, 0.4194};
+        assertEquals(-0.28808387687249432, SpecialFunctions.hyp2f1(0.3644, 0.4194, 0.0817 + 0.4194 - 1,
+                20 / (5.9756 + 4 + 20)), 1e-12);
+        assertEquals(0.64810237601664644, BgNbd.conditionalExpected(p, 0, 0, 4, 20), 1e-10);
+    }
 }

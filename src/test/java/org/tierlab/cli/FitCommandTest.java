@@ -126,4 +126,26 @@ class FitCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--emit-population needs --time-unit weeks or months"), r.err());
     }
+
+    /**
+     * Without amounts Gamma-Gamma has nothing to fit: its optimum is flat, so it is reported as not converged,
+     * customers.csv leaves its spend and CLV cells empty (never Infinity), and replay leaves the predicted-value
+     * model out with a note instead of failing.
+     */
+    @Test
+    void aFitTheDataCannotIdentifySaysSoAndPredictsNothing(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fit");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--id-col", "2", "--date-col", "3", "--amount-col", "none",
+                "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("NO: the likelihood is flat or singular"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("customers.csv"));
+        assertTrue(rows.get(0).endsWith(",expected_spend,pareto_p_alive,pareto_expected_holdout,clv"), rows.get(0));
+        assertTrue(rows.get(1).endsWith(","), "empty CLV: " + rows.get(1));
+        assertFalse(String.join("\n", rows).contains("Infinity"));
+        r = CliTestSupport.run("replay", "--id-col", "2", "--date-col", "3", "--amount-col", "none", "--date-format",
+                "yyyyMMdd", "--calibration-end", "1997-09-30", "--out", dir.resolve("replay").toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("note: model bgnbd-value left out"), r.out());
+    }
 }
