@@ -13,6 +13,7 @@ import org.tierlab.scenario.ScenarioReader;
 import org.tierlab.score.TieringSpecs;
 import org.tierlab.sim.Experiment;
 import org.tierlab.sim.ExperimentResult;
+import org.tierlab.sim.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +68,8 @@ public final class RunCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
             throw new UserInputException("--threads must be 1.." + MAX_THREADS + ", found " + threads);
         }
-        Scenario scenario = ScenarioReader.of(TieringSpecs::parse).read(scenarioFile).with(replications, seed);
+        Scenario scenario = ScenarioReader.of(TieringSpecs::parse).tryingModelsOn(Simulation::featureProbe)
+                .read(scenarioFile).with(replications, seed);
         Path target = output.outOr(Path.of("reports", scenario.name()));
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         int units = scenario.strategies().size() * scenario.replications();

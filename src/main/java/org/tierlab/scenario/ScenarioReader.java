@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.tierlab.config.ConfigException;
 import org.tierlab.config.ConfigNode;
+import org.tierlab.score.CustomerFeatures;
 import org.tierlab.score.TieringModel;
 
 /**
@@ -26,14 +27,26 @@ public final class ScenarioReader {
     public static final String UNASSIGNED = "unassigned";
 
     private final Function<ConfigNode, TieringModel> modelParser;
+    /** Features like those the simulator gives models, for a population; null: models are not tried. */
+    private final Function<Population, CustomerFeatures> probe;
 
-    private ScenarioReader(Function<ConfigNode, TieringModel> modelParser) {
+    private ScenarioReader(Function<ConfigNode, TieringModel> modelParser, Function<Population, CustomerFeatures> probe) {
         this.modelParser = modelParser;
+        this.probe = probe;
     }
 
     /** A reader that builds tiering models with {@code modelParser} (normally {@code TieringSpecs::parse}). */
     public static ScenarioReader of(Function<ConfigNode, TieringModel> modelParser) {
-        return new ScenarioReader(modelParser);
+        return new ScenarioReader(modelParser, null);
+    }
+
+    /**
+     * This reader, also trying every model on {@code probe}'s features for the scenario's population (normally
+     * the simulator's {@code Simulation::featureProbe}): a model that needs a feature or an attribute level the
+     * simulator does not give is then an error at its line when the file is read, not in the middle of a run.
+     */
+    public ScenarioReader tryingModelsOn(Function<Population, CustomerFeatures> probe) {
+        return new ScenarioReader(modelParser, probe);
     }
 
     /** Reads and validates a scenario file. */
@@ -87,6 +100,9 @@ public final class ScenarioReader {
         Behaviour behaviour = root.has("behaviour") ? behaviour(root.get("behaviour")) : Behaviour.defaults();
         Map<String, Double> staff = staff(root.get("staff"));
         Map<String, TieringModel> models = models(root.get("models"));
+        if (probe != null) {
+            tryModels(root.get("models"), models, probe.apply(population));
+        }
         Map<String, ConfigNode> policyNodes = root.get("policies").children();
         Map<String, Policy> policies = new LinkedHashMap<>();
         policyNodes.forEach((k, v) -> policies.put(k, policy(k, v, staff)));
@@ -220,6 +236,17 @@ public final class ScenarioReader {
         checkTiers(policy, policyNodes.get(policy.name()), model, modelName);
         int retier = s.intOr("retier_every", 0, 100_000, 0);
         return new Strategy(name, modelName, model, policy, retier, false);
+    }
+
+    private static void tryModels(ConfigNode n, Map<String, TieringModel> models, CustomerFeatures features) {
+        for (Map.Entry<String, TieringModel> e : models.entrySet()) {
+            try {
+                e.getValue().assign(features, new int[features.size()]);
+            } catch (IllegalArgumentException problem) {
+                throw n.get(e.getKey()).error("model '" + e.getKey() + "' cannot tier the simulated customers: "
+                        + problem.getMessage());
+            }
+        }
     }
 
     /** A model's tier names must be distinct and must not be the policy keys for groups of customers. */

@@ -141,7 +141,9 @@ public final class CustomerFeatures {
             numeric.put(name, v);
         }
         if (v == null) {
-            throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + numeric.keySet());
+            java.util.Set<String> available = new java.util.TreeSet<>(numeric.keySet());
+            available.addAll(lazy.keySet());
+            throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + available);
         }
         return v;
     }

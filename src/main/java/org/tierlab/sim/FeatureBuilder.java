@@ -1,5 +1,6 @@
 package org.tierlab.sim;
 
+import org.tierlab.scenario.Population;
 import org.tierlab.score.CustomerFeatures;
 
 /**
@@ -59,6 +60,44 @@ final class FeatureBuilder {
             byte[] src = c.attributes[a];
             for (int i = 0; i < n; i++) {
                 codes[i] = src[i];
+            }
+            f.putCategorical(catalog.names().get(a), codes, catalog.levels(a));
+        }
+        return f;
+    }
+
+    /**
+     * A handful of made-up customers with every feature {@link #build} gives, numeric and categorical, and every
+     * level of every attribute of {@code population} (customer i has level i mod the number of levels): what a
+     * scenario's models are tried on when it is read, so a model needing a feature or a level the simulator never
+     * gives fails at once.
+     */
+    static CustomerFeatures probe(Population population) {
+        AttributeCatalog catalog = AttributeCatalog.of(population);
+        int n = 2;
+        for (int a = 0; a < catalog.names().size(); a++) {
+            n = Math.max(n, catalog.levels(a).size());
+        }
+        CustomerFeatures f = CustomerFeatures.of(n);
+        String[] names = {CustomerFeatures.RECENCY, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY, ANNUAL_VALUE,
+            CustomerFeatures.PROFIT, CustomerFeatures.TENURE, CustomerFeatures.SURVEY, CustomerFeatures.TREND,
+            CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE};
+        // plausible, distinct values per customer: days, counts, money, 0-10 answers, 0/1 flags, shares
+        double[][] values = new double[names.length][n];
+        for (int i = 0; i < n; i++) {
+            double[] v = {30.0 * i, 1 + i, 100.0 * (i + 1), 120.0 * (i + 1), 30.0 * (i + 1), 365.0 * (i + 1), i % 11,
+                0.1 * i, 0, 0, (i % 5) / 4.0};
+            for (int k = 0; k < names.length; k++) {
+                values[k][i] = v[k];
+            }
+        }
+        for (int k = 0; k < names.length; k++) {
+            f.put(names[k], values[k]);
+        }
+        for (int a = 0; a < catalog.names().size(); a++) {
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = i % catalog.levels(a).size();
             }
             f.putCategorical(catalog.names().get(a), codes, catalog.levels(a));
         }

@@ -79,6 +79,15 @@ public final class Simulation {
         this.churnCurve = new FastMath.SatisfactionCurve(-behaviour.churnSensitivity(), behaviour.reference());
     }
 
+    /**
+     * A few made-up customers with every feature and attribute level the simulator gives tiering models for
+     * {@code population}: for trying a scenario's models when it is read
+     * ({@link org.tierlab.scenario.ScenarioReader#tryingModelsOn}).
+     */
+    public static org.tierlab.score.CustomerFeatures featureProbe(org.tierlab.scenario.Population population) {
+        return FeatureBuilder.probe(population);
+    }
+
     /** Runs one replication of one strategy. */
     public static UnitResult run(Scenario scenario, int strategyIndex, int replication, boolean commonRandomNumbers) {
         return new Simulation(scenario, strategyIndex, replication, commonRandomNumbers).run();

@@ -176,4 +176,21 @@ class RunCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("latin1.yaml:2: the file is not UTF-8"), r.err());
     }
+
+    /**
+     * A model that needs a feature or an attribute level the simulator never gives fails when the scenario is read,
+     * at the model's line, before anything runs; not as an internal error after the warm-up.
+     */
+    @Test
+    void aModelTheSimulatorCannotFeedIsAnErrorAtItsLine(@TempDir Path dir) throws IOException {
+        for (String model : List.of("{model: abc, value: nonsense}", "{model: weighted, preset: five-factor}",
+                "{model: attribute, attribute: region, levels: [north]}")) {
+            Path scenario = write(dir, "m.yaml", SMALL.replace("  abc: {model: abc}", "  abc: " + model));
+            CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("o").toString());
+            assertEquals(2, r.exitCode(), model + ": " + r.err());
+            assertTrue(r.err().contains("m.yaml:17: 'models.abc': model 'abc' cannot tier the simulated customers"),
+                    r.err());
+            assertFalse(Files.exists(dir.resolve("o")));
+        }
+    }
 }
