@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tierlab report RUN_FOLDER}: rebuilds {@code report.html} from the CSV files of a run or fit folder (for
+ * {@code tierlab report RUN_FOLDER}: rebuilds {@code report.html} from the CSV files of a run, fit or replay folder (for
  * a folder from an older version, or after editing the CSVs).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
-        description = "Rebuild report.html of a run folder (tierlab run or tierlab fit) from its CSV files.")
+        description = "Rebuild report.html of a folder written by tierlab run, fit or replay, from its CSV files.")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_FOLDER", description = "A folder written by tierlab run or tierlab fit.")
+    @Parameters(index = "0", paramLabel = "RUN_FOLDER", description = "A folder written by tierlab run, fit or replay.")
     Path folder;
 
     @picocli.CommandLine.Spec

@@ -58,13 +58,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "YAML", description = "A model specification file (as in a scenario's models).")
     Path spec;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "rfm, abc, top, lifecycle, weighted or attribute.")
+    @Option(names = "--model", paramLabel = "NAME", description = "rfm, abc, top, lifecycle, weighted, attribute or predicted (predicted needs --spec for its predictor).")
     String model;
 
     @Option(names = "--bins", paramLabel = "N", description = "rfm: scores per dimension (default 5).")
     Integer bins;
 
-    @Option(names = "--binning", paramLabel = "RULE", description = "rfm: quantile (default) or ntile.")
+    @Option(names = "--binning", paramLabel = "RULE", description = "rfm: quantile (default) or ntile; custom breaks need --spec.")
     String binning;
 
     @Option(names = "--with-abc",
@@ -107,7 +107,7 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             extra = assign(m, abc, f, tiers);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException((in != null ? in : log) + ": " + e.getMessage());
+            throw new UserInputException((in != null ? in : log) + ": " + table.locate(e.getMessage()));
         }
         write(m, table, tiers, extra);
         printSizes(commandSpec.commandLine().getOut(), "tier", m.tierNames(), tiers);
@@ -155,8 +155,23 @@ public final class ScoreCommand implements Callable<Integer> {
         return new Extra(null, m instanceof WeightedScoreModel w ? w.scores(f) : null, null, null);
     }
 
-    /** Customer ids and their features, from a customer table or a transaction log. */
-    private record Input(List<String> ids, CustomerFeatures features) {
+    /**
+     * Customer ids and their features, from a customer table or a transaction log; {@code where} says where
+     * customer i is in the input (the table's line, or the id for a log).
+     */
+    private record Input(List<String> ids, CustomerFeatures features, java.util.function.IntFunction<String> where) {
+        private static final java.util.regex.Pattern CUSTOMER = java.util.regex.Pattern.compile("customer #(\\d+)");
+
+        /** A model's message with "customer #N" (1-based) replaced by where that customer is in the input. */
+        String locate(String message) {
+            java.util.regex.Matcher m = CUSTOMER.matcher(String.valueOf(message));
+            if (!m.find()) {
+                return message;
+            }
+            int i = Integer.parseInt(m.group(1)) - 1;
+            return i < 0 || i >= ids.size() ? message : m.replaceFirst(java.util.regex.Matcher.quoteReplacement(
+                    "customer at " + where.apply(i)));
+        }
     }
 
     private Input input() {
@@ -167,9 +182,11 @@ public final class ScoreCommand implements Callable<Integer> {
             if (asOf != null) {
                 throw new UserInputException("--as-of applies to --log only");
             }
+            refuseOverwriting(in);
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
-            return new Input(table.ids(), table.features());
+            return new Input(table.ids(), table.features(), table::where);
         }
+        refuseOverwriting(log);
         TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
         LogFeatures lf = LogFeatures.asOf(t, (int) day.toEpochDay(), 0, logOptions.hasAmounts());
@@ -177,7 +194,22 @@ public final class ScoreCommand implements Callable<Integer> {
         for (int c : lf.customer()) {
             ids.add(t.ids().get(c));
         }
-        return new Input(ids, lf.features());
+        return new Input(ids, lf.features(), i -> "customer '" + ids.get(i) + "'");
+    }
+
+    /** --out must not be the input file: the tiers would replace the customers they were computed from. */
+    private void refuseOverwriting(Path input) {
+        Path a = input.toAbsolutePath().normalize();
+        Path b = out.toAbsolutePath().normalize();
+        boolean same = a.equals(b);
+        try {
+            same |= java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            // unreadable: the reader reports it
+        }
+        if (same) {
+            throw new UserInputException("--out " + out + " is the input file; expected another file for the tiers");
+        }
     }
 
     private ConfigNode specNode() {

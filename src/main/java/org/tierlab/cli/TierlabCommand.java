@@ -27,7 +27,7 @@ import picocli.CommandLine.IVersionProvider;
             ReplayCommand.class,
             ReportCommand.class,
         })
-public final class TierlabCommand implements Runnable {
+public final class TierlabCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code for bad user input (scenario, log, options). */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code for an unexpected internal failure. */
@@ -36,9 +36,12 @@ public final class TierlabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command there is nothing to do: the usage, on the error stream, and the bad-input exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("tierlab: give a command (run, score, fit, replay, report)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_BAD_INPUT;
     }
 
     /** Entry point of the jar. */

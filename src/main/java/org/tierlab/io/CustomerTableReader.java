@@ -28,7 +28,11 @@ public final class CustomerTableReader {
             CustomerFeatures.TREND, CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE);
 
     /** A read table: the ids in file order and their features. */
-    public record CustomerTable(List<String> ids, CustomerFeatures features) {
+    public record CustomerTable(List<String> ids, CustomerFeatures features, List<Long> lines) {
+        /** Where customer {@code i} (0-based) is in the file, e.g. "line 3 (customer 'b')", for messages. */
+        public String where(int i) {
+            return "line " + lines.get(i) + " (customer '" + ids.get(i) + "')";
+        }
     }
 
     private CustomerTableReader() {
@@ -109,7 +113,7 @@ public final class CustomerTableReader {
                 categorical(f, col, rows, c);
             }
         }
-        return new CustomerTable(ids, f);
+        return new CustomerTable(ids, f, List.copyOf(lines));
     }
 
     /** Parses column c into values; returns the first row that is not a number, or -1. */

@@ -99,7 +99,7 @@ class ScoreCommandTest {
         CliTestSupport.Result negative = CliTestSupport.run("score", "--model", "rfm", "--in", neg.toString(), "--out",
                 out.toString());
         assertEquals(2, negative.exitCode());
-        assertTrue(negative.err().contains("'recency' of customer #2 is -3.0"), negative.err());
+        assertTrue(negative.err().contains("'recency' of customer at line 3 (customer 'b') is -3.0"), negative.err());
     }
 
     @Test
@@ -165,5 +165,16 @@ class ScoreCommandTest {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** --out naming the input file is refused: the tiers would replace the customers they came from. */
+    @Test
+    void theInputIsNeverOverwritten(@TempDir Path dir) throws IOException {
+        Path table = RunCommandTest.write(dir, "t.csv", TABLE);
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", table.toString(), "--out",
+                dir.resolve(".").resolve("t.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("is the input file"), r.err());
+        assertEquals(TABLE, Files.readString(table));
     }
 }

@@ -22,4 +22,11 @@ class TierlabCommandTest {
         assertTrue(r.err().contains("--no-such-option"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void noCommandPrintsTheUsageAndFails() {
+        CliTestSupport.Result r = CliTestSupport.run();
+        assertEquals(TierlabCommand.EXIT_BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("give a command") && r.err().contains("Usage: tierlab"), r.err());
+    }
 }
