@@ -50,6 +50,9 @@ public final class FitCommand implements Callable<Integer> {
             description = "L2 penalty on the parameters for data where the plain fit does not converge (default 0).")
     double penalty;
 
+    /** CLV horizons beyond this (about 19 years in weeks) mean nothing and cost a hypergeometric sum per step. */
+    static final int MAX_CLV_HORIZON = 1000;
+
     @Option(names = "--clv-horizon", defaultValue = "52", paramLabel = "N",
             description = "Time units of future revenue in each customer's CLV (default 52).")
     int clvHorizon;
@@ -73,8 +76,12 @@ public final class FitCommand implements Callable<Integer> {
             case "months" -> 365.25 / 12;
             default -> throw new UserInputException("--time-unit takes days, weeks or months, found '" + timeUnit + "'");
         };
-        if (penalty < 0) {
-            throw new UserInputException("--penalty must be >= 0");
+        if (!(penalty >= 0 && penalty <= 1e6)) {
+            throw new UserInputException("--penalty must be a number from 0 to 1e6, found " + penalty);
+        }
+        if (clvHorizon < 1 || clvHorizon > MAX_CLV_HORIZON) {
+            throw new UserInputException("--clv-horizon must be 1.." + MAX_CLV_HORIZON + " time units, found "
+                    + clvHorizon);
         }
         if (emitPopulation != null && timeUnit.equals("days")) {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
@@ -84,6 +91,10 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = logOptions.read(log, out);
         LocalDate holdEnd = periods.holdoutEnd(t);
+        String note = PeriodOptions.note(holdEnd, t);
+        if (note != null) {
+            out.println(note);
+        }
         Summaries s = Summaries.of(t, calEnd, holdEnd, unitDays);
         if (s.size() == 0) {
             throw new UserInputException(log + ": no customer made a first purchase by " + calEnd);

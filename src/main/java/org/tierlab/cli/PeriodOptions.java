@@ -14,6 +14,9 @@ public final class PeriodOptions {
             description = "Last day of the holdout period (default: the last day in the log).")
     String holdoutEnd;
 
+    /** How far the holdout may run past the log's last purchase (the log may have been extracted later). */
+    static final int MAX_YEARS_AFTER_LOG = 5;
+
     /** The calibration end, or a clear error. */
     LocalDate calibrationEnd() {
         return Dates.parse("--calibration-end", calibrationEnd);
@@ -22,10 +25,26 @@ public final class PeriodOptions {
     /** The holdout end (default: the log's last day), checked to follow the calibration end. */
     LocalDate holdoutEnd(TransactionLog log) {
         LocalDate calEnd = calibrationEnd();
-        LocalDate end = holdoutEnd == null ? Dates.lastDay(log) : Dates.parse("--holdout-end", holdoutEnd);
+        LocalDate last = Dates.lastDay(log);
+        if (holdoutEnd == null && !last.isAfter(calEnd)) {
+            throw new UserInputException("the log ends on " + last + ", not after --calibration-end (" + calEnd
+                    + "): expected a calibration end before the log's last day, so that a holdout period remains");
+        }
+        LocalDate end = holdoutEnd == null ? last : Dates.parse("--holdout-end", holdoutEnd);
         if (!end.isAfter(calEnd)) {
             throw new UserInputException("--holdout-end (" + end + ") must be after --calibration-end (" + calEnd + ")");
         }
+        if (end.isAfter(last.plusYears(MAX_YEARS_AFTER_LOG))) {
+            throw new UserInputException("--holdout-end (" + end + ") is more than " + MAX_YEARS_AFTER_LOG
+                    + " years after the log's last purchase (" + last + "); expected the day the log was extracted");
+        }
         return end;
+    }
+
+    /** A note when the holdout runs past the last purchase: fine if the log was extracted then, else a typo. */
+    static String note(LocalDate holdoutEnd, TransactionLog log) {
+        LocalDate last = Dates.lastDay(log);
+        return holdoutEnd.isAfter(last) ? "note: --holdout-end " + holdoutEnd + " is after the log's last purchase ("
+                + last + "); holdout counts assume the log covers every day up to it" : null;
     }
 }

@@ -84,6 +84,10 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = logOptions.read(log, out);
         LocalDate holdEnd = periods.holdoutEnd(t);
+        String note = PeriodOptions.note(holdEnd, t);
+        if (note != null) {
+            out.println(note);
+        }
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
         Summaries weeks = Summaries.of(t, calEnd, holdEnd, 7);
@@ -121,9 +125,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Points every interval back from the calibration end, the first on or after the log's first day. */
     private List<LocalDate> points(LocalDate first, LocalDate calEnd) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]*)([dwm])").matcher(retierEvery);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})([dwm])").matcher(retierEvery);
         if (!m.matches()) {
-            throw new UserInputException("--retier-every: expected a number and d, w or m (90d, 13w, 3m), found '"
+            throw new UserInputException("--retier-every: expected a number up to 99999 and d, w or m (90d, 13w, 3m), found '"
                     + retierEvery + "'");
         }
         int n = Integer.parseInt(m.group(1));

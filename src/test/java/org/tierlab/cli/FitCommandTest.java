@@ -148,4 +148,21 @@ class FitCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("note: model bgnbd-value left out"), r.out());
     }
+
+    /** Options out of range get a clear message and exit 2, never an internal error or a run that never ends. */
+    @Test
+    void optionsOutOfRangeAreRefused(@TempDir Path dir) {
+        List<List<String>> bad = List.of(List.of("--penalty", "NaN"), List.of("--clv-horizon", "100000"),
+                List.of("--holdout-end", "9999-12-31"));
+        for (List<String> option : bad) {
+            CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                    option.get(0), option.get(1), "--out", dir.resolve("f").toString(), sample());
+            assertEquals(2, r.exitCode(), option + ": " + r.err());
+            assertTrue(r.err().contains(option.get(0)), r.err());
+        }
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--retier-every", "9999999999m", "--out", dir.resolve("r").toString(), sample());
+        assertEquals(2, r.exitCode(), r.err());
+        assertFalse(Files.exists(dir.resolve("f")) || Files.exists(dir.resolve("r")));
+    }
 }

@@ -52,7 +52,7 @@ class ReplayCommandTest {
         CliTestSupport.Result bad = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end",
                 "1997-09-30", "--retier-every", "quarterly", "--out", dir.resolve("b").toString(), sample());
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.err().contains("--retier-every: expected a number and d, w or m"), bad.err());
+        assertTrue(bad.err().contains("--retier-every: expected a number up to 99999 and d, w or m"), bad.err());
         assertFalse(Files.exists(dir.resolve("b")));
     }
 }
