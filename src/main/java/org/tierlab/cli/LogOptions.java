@@ -45,7 +45,8 @@ public final class LogOptions {
     boolean skipBadRows;
 
     @Option(names = "--cdnow", paramLabel = "FILE",
-            description = "Preset for the CDNOW files: master or sample (overrides the column options).")
+            description = "Preset for the CDNOW files: master or sample (sets the columns and the date format;"
+                    + " --keep-same-day and --skip-bad-rows still apply).")
     String cdnow;
 
     /** Reads {@code log} in this format and prints the count and a sample of any skipped rows. */
@@ -66,11 +67,14 @@ public final class LogOptions {
     /** The format these options describe for {@code log} (whose header is read when columns are given by name). */
     LogFormat format(Path log) {
         if (cdnow != null) {
-            return switch (cdnow) {
+            LogFormat preset = switch (cdnow) {
                 case "master" -> LogFormat.cdnowMaster();
                 case "sample" -> LogFormat.cdnowSample();
                 default -> throw new UserInputException("--cdnow takes master or sample, found '" + cdnow + "'");
             };
+            // the preset sets the columns and dates; how rows are merged or skipped is still the user's choice
+            return new LogFormat(preset.separator(), preset.header(), preset.idColumn(), preset.dateColumn(),
+                    preset.amountColumn(), preset.dates(), !keepSameDay, skipBadRows);
         }
         String separatorRegex = separatorRegex();
         List<String> names = header ? headerNames(log, separatorRegex) : List.of();
@@ -144,7 +148,10 @@ public final class LogOptions {
             case "yyyyMMdd" -> DateTimeFormatter.BASIC_ISO_DATE;
             default -> {
                 try {
-                    yield DateTimeFormatter.ofPattern(dateFormat);
+                    // strict, so 31/04 or 30/02 is an error rather than quietly the month's last day; strict
+                    // resolving needs the proleptic year (u) where patterns usually say year-of-era (y)
+                    yield DateTimeFormatter.ofPattern(dateFormat.replace('y', 'u'))
+                            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException("--date-format: not a date pattern: " + e.getMessage());
                 }

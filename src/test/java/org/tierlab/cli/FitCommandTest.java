@@ -165,4 +165,13 @@ class FitCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertFalse(Files.exists(dir.resolve("f")) || Files.exists(dir.resolve("r")));
     }
+
+    /** The CDNOW preset sets columns and dates only: --keep-same-day still keeps same-day purchases apart. */
+    @Test
+    void thePresetHonoursKeepSameDay(@TempDir Path dir) {
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--keep-same-day", "--calibration-end",
+                "1997-09-30", "--out", dir.resolve("f").toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("2357 customers, 959 with repeat purchases"), r.out());
+    }
 }

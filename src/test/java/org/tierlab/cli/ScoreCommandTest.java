@@ -177,4 +177,14 @@ class ScoreCommandTest {
         assertTrue(r.err().contains("is the input file"), r.err());
         assertEquals(TABLE, Files.readString(table));
     }
+
+    /** A custom date format is read strictly: 31 April is an error with its line, not 30 April. */
+    @Test
+    void impossibleDatesAreRefused(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,29/02/2024,10\nb,31/04/2024,5\n");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "lifecycle", "--log", log.toString(),
+                "--header", "--separator", "comma", "--date-format", "dd/MM/yyyy", "--out", dir.resolve("o.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("d.log:3: field 2 (date): cannot read '31/04/2024'"), r.err());
+    }
 }
