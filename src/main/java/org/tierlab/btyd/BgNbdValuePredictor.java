@@ -7,8 +7,9 @@ import org.tierlab.score.ValuePredictor;
 /**
  * Expected revenue over a horizon from fitted BG/NBD and Gamma-Gamma models: E[transactions | x, t_x, T] times
  * E[spend | x, repeat spend], the standard CLV building blocks, as a {@link ValuePredictor} so predicted-value
- * tiers can use a fitted customer-base model. Reads the features a log gives ({@link LogFeatures}): frequency
- * over all history (x = frequency - 1), recency and tenure (t_x = tenure - recency, T = tenure) and repeat spend.
+ * tiers can use a fitted customer-base model. Reads the features a log gives ({@link LogFeatures}): purchases
+ * over all history (x = purchases - 1; frequency where there is no purchases column), recency and tenure
+ * (t_x = tenure - recency, T = tenure) and repeat spend.
  */
 public final class BgNbdValuePredictor implements ValuePredictor {
     private final double[] bgnbd;
@@ -31,7 +32,9 @@ public final class BgNbdValuePredictor implements ValuePredictor {
 
     @Override
     public void predict(CustomerFeatures f, double horizonDays, double[] out) {
-        double[] frequency = f.numeric(CustomerFeatures.FREQUENCY);
+        // all-history purchases: a windowed frequency would make a loyal customer look new to BG/NBD
+        double[] frequency = f.numeric(f.hasNumeric(LogFeatures.PURCHASES) ? LogFeatures.PURCHASES
+                : CustomerFeatures.FREQUENCY);
         double[] recency = f.numeric(CustomerFeatures.RECENCY);
         double[] tenure = f.numeric(CustomerFeatures.TENURE);
         double[] spend = f.numeric(LogFeatures.REPEAT_SPEND);

@@ -12,13 +12,16 @@ import org.tierlab.score.CustomerFeatures;
  *     tenure (days since the first purchase), trend (transactions in the last {@value #TREND_HALF_DAYS} days
  *     minus the {@value #TREND_HALF_DAYS} before), profit (= monetary: a log has no margins) and
  *     {@value #REPEAT_SPEND} (mean value of the transactions after the first, NaN if none), the input of the
- *     Gamma-Gamma spend model
+ *     Gamma-Gamma spend model, and {@value #PURCHASES} (transactions over all history, whatever the window: the
+ *     count customer-base models such as BG/NBD need)
  */
 public record LogFeatures(int[] customer, CustomerFeatures features) {
     /** The half-window of the trend feature, in days. */
     public static final int TREND_HALF_DAYS = 180;
     /** Name of the mean repeat-transaction value column. */
     public static final String REPEAT_SPEND = "repeat_spend";
+    /** Name of the all-history transaction count column. */
+    public static final String PURCHASES = "purchases";
 
     /**
      * Features as of the end of {@code day} (epoch day).
@@ -41,6 +44,7 @@ public record LogFeatures(int[] customer, CustomerFeatures features) {
         double[] tenure = new double[n];
         double[] trend = new double[n];
         double[] repeatSpend = new double[n];
+        double[] purchases = new double[n];
         int windowStart = windowDays > 0 ? day - windowDays + 1 : Integer.MIN_VALUE;
         int k = 0;
         for (int c = 0; c < log.customers(); c++) {
@@ -80,12 +84,14 @@ public record LogFeatures(int[] customer, CustomerFeatures features) {
             tenure[k] = day - first;
             trend[k] = recent - earlier;
             repeatSpend[k] = repeats > 0 ? repeatRevenue / repeats : Double.NaN;
+            purchases[k] = repeats + 1;
             k++;
         }
         CustomerFeatures f = CustomerFeatures.of(n).put(CustomerFeatures.RECENCY, recency)
                 .put(CustomerFeatures.FREQUENCY, frequency).put(CustomerFeatures.MONETARY, monetary)
                 .put(CustomerFeatures.PROFIT, monetary).put(CustomerFeatures.TENURE, tenure)
-                .put(CustomerFeatures.TREND, trend).put(REPEAT_SPEND, repeatSpend);
+                .put(CustomerFeatures.TREND, trend).put(REPEAT_SPEND, repeatSpend)
+                .put(PURCHASES, purchases);
         return new LogFeatures(customer, f);
     }
 }

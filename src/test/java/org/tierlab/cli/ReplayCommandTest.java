@@ -55,4 +55,19 @@ class ReplayCommandTest {
         assertTrue(bad.err().contains("--retier-every: expected a number up to 99999 and d, w or m"), bad.err());
         assertFalse(Files.exists(dir.resolve("b")));
     }
+
+    /** --window-days narrows the tiering features only: the BG/NBD value model still sees all history. */
+    @Test
+    void theWindowLeavesTheValueModelAlone(@TempDir Path dir) throws IOException {
+        List<String> rows = new java.util.ArrayList<>();
+        for (String window : List.of("0", "90")) {
+            Path out = dir.resolve("w" + window);
+            CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                    "--window-days", window, "--out", out.toString(), sample());
+            assertEquals(0, r.exitCode(), r.err());
+            rows.add(Files.readAllLines(out.resolve("validity.csv")).stream().filter(l -> l.startsWith("bgnbd-value,"))
+                    .findFirst().orElseThrow());
+        }
+        assertEquals(rows.get(0), rows.get(1));
+    }
 }
