@@ -221,6 +221,10 @@ public final class TransactionLog {
                     return;
                 }
             }
+            if (from[f.idColumn()] == to[f.idColumn()]) {
+                line(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNo); // empty id: the error
+                return;
+            }
             int c = index.indexOf(b, from[f.idColumn()], to[f.idColumn()] - from[f.idColumn()]);
             add(c, d, amt);
         }
@@ -395,10 +399,23 @@ public final class TransactionLog {
                 return fraction == 0 ? mantissa : mantissa / POW10[fraction];
             }
             try {
-                return Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+                return parseAmount(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
             } catch (NumberFormatException x) {
                 return Double.NaN;
             }
+        }
+
+        /**
+         * A decimal number as Double.parseDouble reads it, without the Java-source forms a log never means: a type
+         * suffix (1d, 2f) or a hexadecimal float (0x1p3).
+         */
+        static double parseAmount(String text) {
+            String t = text.trim();
+            char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+            if ("dDfF".indexOf(last) >= 0 || t.indexOf('x') >= 0 || t.indexOf('X') >= 0) {
+                throw new NumberFormatException(text);
+            }
+            return Double.parseDouble(t);
         }
 
         /** One line as a string: split, LocalDate.parse, Double.parseDouble, the errors. */
@@ -421,7 +438,7 @@ public final class TransactionLog {
                 if (problem == null && f.amountColumn() >= 0) {
                     String a = fields[f.amountColumn()].trim();
                     try {
-                        amt = Double.parseDouble(a);
+                        amt = parseAmount(a);
                         if (!(amt >= 0) || Double.isInfinite(amt)) {
                             problem = "field " + (f.amountColumn() + 1) + " (amount): expected a number >= 0, found '" + a + "'";
                         }
@@ -429,6 +446,9 @@ public final class TransactionLog {
                         problem = "field " + (f.amountColumn() + 1) + " (amount): expected a number, found '" + a + "'";
                     }
                 }
+            }
+            if (problem == null && fields[f.idColumn()].trim().isEmpty()) {
+                problem = "field " + (f.idColumn() + 1) + " (customer id): empty; expected an id";
             }
             if (problem != null) {
                 if (!f.skipBadRows()) {

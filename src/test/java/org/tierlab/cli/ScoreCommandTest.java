@@ -187,4 +187,17 @@ class ScoreCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("d.log:3: field 2 (date): cannot read '31/04/2024'"), r.err());
     }
+
+    /** An empty customer id and a Java-style amount (1d) are errors with their line, not a customer "" or 1.0. */
+    @Test
+    void emptyIdsAndSuffixedAmountsAreRefused(@TempDir Path dir) throws IOException {
+        for (String[] c : new String[][] {{"a,2024-01-05,10\n,2024-03-10,15\n", "e.log:3: field 1 (customer id): empty"},
+                {"a,2024-01-05,1d\n", "e.log:2: field 3 (amount): expected a number, found '1d'"}}) {
+            Path log = RunCommandTest.write(dir, "e.log", "id,date,amount\n" + c[0]);
+            CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                    "--separator", "comma", "--out", dir.resolve("o.csv").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(c[1]), r.err());
+        }
+    }
 }
