@@ -27,7 +27,24 @@ public final class CsvTables {
 
     /** Reads {@code file}; {@code textColumns} are kept as strings. */
     public static Table read(Path file, Set<String> textColumns) {
-        return read(file, textColumns::contains);
+        Table t = read(file, textColumns::contains);
+        for (String c : textColumns) {
+            if (!t.columnNames().contains(c)) {
+                throw new ReportException(file + " has no column '" + c + "' (its header: " + t.columnNames()
+                        + "); expected the file as tierlab wrote it");
+            }
+        }
+        return t;
+    }
+
+    /** Why a file could not be read, in words: the missing file named, Java's exception class names left out. */
+    static String problem(Path file, Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return file + " is missing; expected a folder as tierlab run, fit or replay wrote it";
+        }
+        String why = String.valueOf(e.getMessage()).replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "")
+                .replace("IOException reading next record: ", "not valid CSV ");
+        return "cannot read " + file + ": " + why;
     }
 
     /** Reads {@code file}; the columns whose names pass {@code isText} are kept as strings. */
@@ -52,7 +69,7 @@ public final class CsvTables {
             }
             return Table.create(file.getFileName().toString(), columns);
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new ReportException("cannot read " + file + ": " + e.getMessage());
+            throw new ReportException(problem(file, e));
         }
     }
 
@@ -63,7 +80,7 @@ public final class CsvTables {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new ReportException(file + " line " + r.getRecordNumber() + 1 + ": column " + column
+            throw new ReportException(file + " line " + (r.getRecordNumber() + 1) + ": column " + column
                     + " should be a number, found '" + v + "'");
         }
     }

@@ -165,7 +165,7 @@ public final class RunReport {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReportException("cannot read " + file + ": " + e.getMessage());
+            throw new ReportException(CsvTables.problem(file, e));
         }
     }
 

@@ -72,4 +72,24 @@ class ReportCommandTest {
         }
         assertFalse(Files.exists(dir.resolve("report.html")));
     }
+
+    /** A damaged run folder gets a message naming the file and what is wrong: exit 2, no Java exception names. */
+    @Test
+    void aDamagedFolderIsNamedPlainly(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Files.writeString(out.resolve("tiers.csv"), "");
+        Files.delete(out.resolve("manifest.json"));
+        CliTestSupport.Result r = CliTestSupport.run("report", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tiers.csv has no column '"), r.err());
+        Files.writeString(out.resolve("tiers.csv"), Files.readString(out.resolve("periods.csv")).replace("metric",
+                "tier,metric"));
+        Files.writeString(out.resolve("summary.csv"), "strategy,metric\n\"a,b\n");
+        r = CliTestSupport.run("report", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("summary.csv: not valid CSV"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
 }
