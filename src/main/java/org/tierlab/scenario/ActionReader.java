@@ -20,11 +20,12 @@ final class ActionReader {
                 throw r.error("no staff role '" + role + "'; expected one of " + staff.keySet() + " (see 'staff')");
             }
         }
-        double minutes = a.has("minutes") ? a.get("minutes").asNonNegative() : 0;
+        // bounds far beyond any real action, so totals over a million customers and years stay finite
+        double minutes = a.has("minutes") ? a.get("minutes").asDouble(0, 100_000) : 0;
         if (minutes > 0 && role == null) {
             throw a.error("an action that takes staff minutes needs a 'role'");
         }
-        double cost = a.has("cost") ? a.get("cost").asNonNegative() : 0;
+        double cost = a.has("cost") ? a.get("cost").asDouble(0, 1e9) : 0;
         Effect effect = a.has("effect") ? effect(a.get("effect")) : Effect.NONE;
         return new Action(kind, schedule, role, minutes, cost, effect);
     }

@@ -49,7 +49,8 @@ public final class PopulationReader {
             sum += s;
         }
         if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-            throw where.error(what + " must sum to 1, they sum to " + sum);
+            throw where.error(what + " must sum to 1, they sum to "
+                    + String.format(java.util.Locale.ROOT, "%.6g", sum));
         }
     }
 

@@ -43,7 +43,8 @@ public final class AbcModel implements TieringModel {
             sum += s;
         }
         if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("class shares must sum to 1, they sum to " + sum);
+            throw new IllegalArgumentException("class shares must sum to 1, they sum to "
+                    + String.format(java.util.Locale.ROOT, "%.6g", sum));
         }
         List<String> n = names == null ? letters(shares.length) : List.copyOf(names);
         if (n.size() != shares.length) {
