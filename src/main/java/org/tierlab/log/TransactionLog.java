@@ -277,8 +277,8 @@ public final class TransactionLog {
             boolean blank = true;
             for (int j = start; j < end; j++) {
                 int v = b[j];
-                if ((v < ' ' && v != '\t') || v >= 0x7f) {
-                    return false;
+                if ((v < ' ' && v != '\t') || v >= 0x7f || v == '"') {
+                    return false; // a quote: the string path reads the CSV quoting
                 }
                 blank &= v == ' ' || v == '\t';
             }
@@ -423,7 +423,7 @@ public final class TransactionLog {
             if (lineNo == 1 && f.header() || line.isBlank()) {
                 return;
             }
-            String[] fields = f.separator() == null ? line.trim().split("\\s+") : line.split(f.separator(), -1);
+            String[] fields = f.separator() == null ? line.trim().split("\\s+") : split(line);
             String problem = null;
             int d = 0;
             double amt = 0;
@@ -461,6 +461,25 @@ public final class TransactionLog {
                 return;
             }
             add(index.indexOf(fields[f.idColumn()].trim()), d, amt);
+        }
+
+        /**
+         * The fields of a separated line; a line with a double quote is read by CSV rules (a quoted field may hold
+         * the separator; "" is a quote), as spreadsheet programs write them. A line whose quoting is broken is split
+         * plainly, so the row's own field check reports it.
+         */
+        private String[] split(String line) {
+            if (line.indexOf('"') < 0 || separator < 0) {
+                return line.split(f.separator(), -1);
+            }
+            org.apache.commons.csv.CSVFormat csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                    .setDelimiter((char) separator).build();
+            try (org.apache.commons.csv.CSVParser p = csv.parse(new java.io.StringReader(line))) {
+                List<org.apache.commons.csv.CSVRecord> records = p.getRecords();
+                return records.size() == 1 ? records.get(0).values() : line.split(f.separator(), -1);
+            } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                return line.split(f.separator(), -1);
+            }
         }
 
         private void add(int c, int d, double amt) {

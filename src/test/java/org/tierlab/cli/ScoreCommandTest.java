@@ -200,4 +200,16 @@ class ScoreCommandTest {
             assertTrue(r.err().contains(c[1]), r.err());
         }
     }
+
+    /** A comma-separated log with quoted fields (as spreadsheets write them) is read by CSV rules. */
+    @Test
+    void quotedLogFieldsAreRead(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "q.csv", "id,date,amount\n\"a\",\"2024-01-05\",\"10\"\n\"b,x\",2024-02-05,15\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                "--separator", "comma", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String written = Files.readString(out);
+        assertTrue(written.contains("\na,") && written.contains("\n\"b,x\","), written);
+    }
 }
