@@ -56,6 +56,10 @@ public final class LogOptions {
             out.printf(Locale.ROOT, "skipped %d bad rows, for example:%n", t.skipped());
             t.skippedSample().forEach(s -> out.println("  " + s));
         }
+        if (t.transactions() == 0) {
+            throw new UserInputException(log + ": the log holds no transactions; expected lines of customer id, date"
+                    + (hasAmounts() ? " and amount" : "") + (header ? " after the header" : ""));
+        }
         return t;
     }
 

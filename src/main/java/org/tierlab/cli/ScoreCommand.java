@@ -179,8 +179,12 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserInputException("give either --in CSV (a customer table) or --log LOG (a transaction log)");
         }
         if (in != null) {
-            if (asOf != null) {
-                throw new UserInputException("--as-of applies to --log only");
+            for (String logOnly : List.of("--as-of", "--separator", "--header", "--no-header", "--cdnow", "--id-col",
+                    "--date-col", "--amount-col", "--date-format", "--keep-same-day", "--skip-bad-rows")) {
+                if (commandSpec.commandLine().getParseResult().hasMatchedOption(logOnly)) {
+                    throw new UserInputException(logOnly + " applies to --log only; a customer table (--in) is a"
+                            + " comma-separated file whose header names the columns");
+                }
             }
             refuseOverwriting(in);
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
@@ -190,6 +194,10 @@ public final class ScoreCommand implements Callable<Integer> {
         TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
         LogFeatures lf = LogFeatures.asOf(t, (int) day.toEpochDay(), 0, logOptions.hasAmounts());
+        if (lf.customer().length == 0) {
+            throw new UserInputException("--as-of " + day + " is before the log's first purchase ("
+                    + Dates.firstDay(t) + "): no customer to tier; expected a later day");
+        }
         List<String> ids = new ArrayList<>(lf.customer().length);
         for (int c : lf.customer()) {
             ids.add(t.ids().get(c));
@@ -221,6 +229,11 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (model == null) {
             throw new UserInputException("give --model NAME (rfm, abc, top, lifecycle, weighted, attribute) or --spec FILE");
+        }
+        if (model.equals("predicted") || "custom".equals(binning)) {
+            throw new UserInputException((model.equals("predicted") ? "--model predicted needs a predictor"
+                    : "--binning custom needs the breaks") + ", which no option sets: write the model in a YAML file"
+                    + " and give it with --spec FILE (syntax: docs/scoring.md)");
         }
         List<String> parts = new ArrayList<>();
         parts.add("model: " + quote(model));

@@ -212,4 +212,24 @@ class ScoreCommandTest {
         String written = Files.readString(out);
         assertTrue(written.contains("\na,") && written.contains("\n\"b,x\","), written);
     }
+
+    /** Options that cannot apply are refused with a pointer to what would work, not silently ignored. */
+    @Test
+    void optionsThatCannotApplyAreRefused(@TempDir Path dir) throws IOException {
+        Path table = RunCommandTest.write(dir, "t.csv", TABLE);
+        String out = dir.resolve("o.csv").toString();
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", table.toString(), "--separator",
+                "semicolon", "--out", out);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--separator applies to --log only"), r.err());
+        r = CliTestSupport.run("score", "--model", "predicted", "--in", table.toString(), "--out", out);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--spec FILE"), r.err());
+        Path empty = RunCommandTest.write(dir, "h.csv", "id,date,amount\n");
+        r = CliTestSupport.run("score", "--model", "rfm", "--log", empty.toString(), "--header", "--separator", "comma",
+                "--out", out);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("h.csv: the log holds no transactions"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.csv")));
+    }
 }
