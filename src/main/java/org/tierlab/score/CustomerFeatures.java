@@ -152,6 +152,11 @@ public final class CustomerFeatures {
     public Categorical categorical(String name) {
         Categorical c = categorical.get(name);
         if (c == null) {
+            if (numeric.containsKey(name) || lazy.containsKey(name)) {
+                throw new IllegalArgumentException("feature '" + name + "' holds numbers, so it was read as a numeric"
+                        + " column; an attribute needs text levels (e.g. b101 instead of 101); categorical features: "
+                        + categorical.keySet());
+            }
             throw new IllegalArgumentException("no categorical feature '" + name + "'; available: " + categorical.keySet());
         }
         return c;
