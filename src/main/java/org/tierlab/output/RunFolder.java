@@ -52,6 +52,15 @@ public final class RunFolder implements AutoCloseable {
             AtomicOutput.readableByAll(staging, true);
             Files.writeString(staging.resolve(MARKER), "written by tierlab; this folder is replaced whole by a new run\n");
             return new RunFolder(abs, staging);
+        } catch (java.nio.file.FileSystemException e) {
+            // the user's path is the problem (no permission, a file in the way): bad input, said in words
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException
+                            || e instanceof java.nio.file.NotDirectoryException ? "a file is in the way"
+                    : e.getReason() != null ? e.getReason() : "cannot write there";
+            String where = e.getFile() == null || e.getFile().contains(".partial-") ? String.valueOf(abs.getParent())
+                    : e.getFile();
+            throw new TargetException("cannot create run folder " + target + ": " + why + " (" + where + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + target + ": " + e.getMessage(), e);
         }
