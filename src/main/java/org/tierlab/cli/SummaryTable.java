@@ -68,19 +68,20 @@ final class SummaryTable {
         return switch (m) {
             case RETENTION, REPURCHASE_RATE -> String.format(Locale.ROOT, "%.1f%% +-%.1f", 100 * e.mean(), 100 * half);
             case NPS -> String.format(Locale.ROOT, "%.1f +-%.1f", e.mean(), half);
-            default -> compact(e.mean()) + " +-" + compact(half);
+            default -> compact(e.mean(), half);
         };
     }
 
-    private static String compact(double v) {
-        double a = Math.abs(v);
+    /** A mean and its half-width on one scale (the larger's), so "14.6k +-8.2k", never "14.6k +-8229". */
+    private static String compact(double mean, double half) {
+        double a = Math.max(Math.abs(mean), Math.abs(half));
         if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+            return String.format(Locale.ROOT, "%.2fM +-%.2fM", mean / 1e6, half / 1e6);
         }
         if (a >= 1e4) {
-            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
+            return String.format(Locale.ROOT, "%.1fk +-%.1fk", mean / 1e3, half / 1e3);
         }
-        return String.format(Locale.ROOT, "%.0f", v);
+        return String.format(Locale.ROOT, "%.0f +-%.0f", mean, half);
     }
 
     private static String pad(String s, int width) {
