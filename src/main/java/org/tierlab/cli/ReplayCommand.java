@@ -127,8 +127,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private List<LocalDate> points(LocalDate first, LocalDate calEnd) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})([dwm])").matcher(retierEvery);
         if (!m.matches()) {
-            throw new UserInputException("--retier-every: expected a number up to 99999 and d, w or m (90d, 13w, 3m), found '"
-                    + retierEvery + "'");
+            throw new UserInputException("--retier-every: expected a number up to 99999 and d, w or m (90d, 13w,"
+                    + " 3m), found '" + retierEvery + "'");
         }
         int n = Integer.parseInt(m.group(1));
         // a calibration end on the last day of a month steps back to month ends (Sep 30 -> Jun 30 -> Mar 31)

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tierlab report RUN_FOLDER}: rebuilds {@code report.html} from the CSV files of a run, fit or replay folder (for
- * a folder from an older version, or after editing the CSVs).
+ * {@code tierlab report RUN_FOLDER}: rebuilds {@code report.html} from the CSV files of a run, fit or replay
+ * folder (for a folder from an older version, or after editing the CSVs).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = TierlabCommand.Version.class,
         description = "Rebuild report.html of a folder written by tierlab run, fit or replay, from its CSV files.")

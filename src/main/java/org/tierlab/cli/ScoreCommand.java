@@ -58,13 +58,15 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "YAML", description = "A model specification file (as in a scenario's models).")
     Path spec;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "rfm, abc, top, lifecycle, weighted, attribute or predicted (predicted needs --spec for its predictor).")
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "rfm, abc, top, lifecycle, weighted, attribute or predicted (predicted needs --spec).")
     String model;
 
     @Option(names = "--bins", paramLabel = "N", description = "rfm: scores per dimension (default 5).")
     Integer bins;
 
-    @Option(names = "--binning", paramLabel = "RULE", description = "rfm: quantile (default) or ntile; custom breaks need --spec.")
+    @Option(names = "--binning", paramLabel = "RULE",
+            description = "rfm: quantile (default) or ntile; custom breaks need --spec.")
     String binning;
 
     @Option(names = "--with-abc",

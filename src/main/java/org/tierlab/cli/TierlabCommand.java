@@ -106,7 +106,8 @@ public final class TierlabCommand implements java.util.concurrent.Callable<Integ
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof ConfigException || ex instanceof UserInputException || ex instanceof RunFolder.TargetException) {
+        if (ex instanceof ConfigException || ex instanceof UserInputException
+                || ex instanceof RunFolder.TargetException) {
             err.println("tierlab: " + ex.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -50,7 +50,7 @@ public final class RunFolder implements AutoCloseable {
             Files.createDirectories(abs.getParent());
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
             AtomicOutput.readableByAll(staging, true);
-            Files.writeString(staging.resolve(MARKER), "written by tierlab; this folder is replaced whole by a new run\n");
+            Files.writeString(staging.resolve(MARKER), "written by tierlab; a new run replaces this folder whole\n");
             return new RunFolder(abs, staging);
         } catch (java.nio.file.FileSystemException e) {
             // the user's path is the problem (no permission, a file in the way): bad input, said in words

@@ -42,7 +42,8 @@ public final class CsvTables {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return file + " is missing; expected a folder as tierlab run, fit or replay wrote it";
         }
-        String why = String.valueOf(e.getMessage()).replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "")
+        String why = String.valueOf(e.getMessage())
+                .replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "")
                 .replace("IOException reading next record: ", "not valid CSV ");
         return "cannot read " + file + ": " + why;
     }

@@ -158,6 +158,7 @@ public final class PopulationReader {
     private static Population.Leads leads(ConfigNode l) {
         l.allowOnly("pool", "per_period", "conversion");
         return new Population.Leads(l.intOr("pool", 0, 100_000_000, 0),
-                l.has("per_period") ? l.get("per_period").asDouble(0, MAX_PER_PERIOD) : 0, l.get("conversion").asProbability());
+                l.has("per_period") ? l.get("per_period").asDouble(0, MAX_PER_PERIOD) : 0,
+                l.get("conversion").asProbability());
     }
 }

@@ -30,7 +30,8 @@ public final class ScenarioReader {
     /** Features like those the simulator gives models, for a population; null: models are not tried. */
     private final Function<Population, CustomerFeatures> probe;
 
-    private ScenarioReader(Function<ConfigNode, TieringModel> modelParser, Function<Population, CustomerFeatures> probe) {
+    private ScenarioReader(Function<ConfigNode, TieringModel> modelParser,
+            Function<Population, CustomerFeatures> probe) {
         this.modelParser = modelParser;
         this.probe = probe;
     }
