@@ -92,20 +92,23 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
+    /** Every file name a run, fit or replay folder of a tierlab version from before the marker could hold. */
+    private static final java.util.Set<String> EARLIER_RUN_FILES = java.util.Set.of("scenario.yaml", "manifest.json",
+            "summary.csv", "periods.csv", "tiers.csv", "migrations.csv", "concentration.csv", "report.html",
+            "parameters.csv", "calibration_histogram.csv", "conditional.csv", "customers.csv", "tracking.csv",
+            "accuracy.csv", "validity.csv", "gains.csv", "holdout_by_tier.csv", "tier_sizes.csv", "stability.csv");
+
     /**
-     * A run folder of a tierlab version from before the marker: files only, a report.html and the CSV that names
-     * its kind (run, fit or replay).
+     * A run folder of a tierlab version from before the marker: a report.html and nothing but files tierlab
+     * writes. One file of any other name (a user's notes) and the folder is not replaced.
      */
     private static boolean isEarlierRun(Path dir) {
         try (var entries = Files.list(dir)) {
-            if (!entries.allMatch(Files::isRegularFile)) {
-                return false;
-            }
+            return Files.exists(dir.resolve("report.html")) && entries.allMatch(p -> Files.isRegularFile(p,
+                    LinkOption.NOFOLLOW_LINKS) && EARLIER_RUN_FILES.contains(p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read folder " + dir + ": " + e.getMessage(), e);
         }
-        return Files.exists(dir.resolve("report.html")) && (Files.exists(dir.resolve("summary.csv"))
-                || Files.exists(dir.resolve("parameters.csv")) || Files.exists(dir.resolve("validity.csv")));
     }
 
     private static boolean isEmpty(Path dir) {

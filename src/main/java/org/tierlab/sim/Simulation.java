@@ -135,7 +135,7 @@ public final class Simulation {
                 s.status[i] = CustomerState.ACTIVE;
                 active++;
                 s.acquired[i] = (short) -people.tenure[i];
-                firstPurchase(i, -people.tenure[i], t, false);
+                firstPurchase(i, -people.tenure[i], t);
             } else {
                 acquire(i, t);
             }
@@ -164,22 +164,27 @@ public final class Simulation {
         s.status[i] = CustomerState.ACTIVE;
         active++;
         s.acquired[i] = (short) t;
-        firstPurchase(i, t, t, true);
+        firstPurchase(i, t, t);
     }
 
     /**
      * The purchase that makes someone a customer. For starting customers it lies before the simulation
-     * (their acquisition is history), so it is visible to tiering but not counted as this period's sales.
+     * (their acquisition is history), so it is visible to tiering but never counted as sales; for the others it
+     * is counted in the customer step of the period ({@link #stepCustomers}).
      */
-    private void firstPurchase(int i, int when, int t, boolean counted) {
-        int g = people.segment[i];
-        double value = rng.reset(base(i, t), Streams.SPEND).nextGamma(seg.spendP[g]) / people.spendRate[i];
+    private void firstPurchase(int i, int when, int t) {
         s.frequency[i] = 1;
         s.lastPurchase[i] = (short) when;
-        s.monetary[i] = (float) value;
-        if (counted) {
-            ledger.sale(tierOf(i), value, value * seg.margin[g], 1);
-        }
+        s.monetary[i] = (float) firstValue(i, t);
+    }
+
+    /**
+     * The value of the purchase that made person i a customer in period t: a pure function of its draws, so it is
+     * drawn again when the sale is counted in the customer step, after re-tiering, in the tier the customer holds
+     * through the period.
+     */
+    private double firstValue(int i, int t) {
+        return rng.reset(base(i, t), Streams.SPEND).nextGamma(seg.spendP[people.segment[i]]) / people.spendRate[i];
     }
 
     private void markCohort(int t) {
@@ -207,6 +212,10 @@ public final class Simulation {
             byte st = s.status[i];
             if (st == CustomerState.ACTIVE && s.acquired[i] < t) {
                 stepOne(i, t, measured);
+            } else if (st == CustomerState.ACTIVE && t > 0) {
+                // acquired this period (starting customers, at t = 0, bought before the simulation)
+                double value = firstValue(i, t);
+                ledger.sale(tierOf(i), value, value * seg.margin[people.segment[i]], 1);
             }
             if (contracts && s.observedChurn[i] == 0 && st != CustomerState.LEAD && st != CustomerState.UNSEEN) {
                 renewal(i, t);
@@ -451,10 +460,10 @@ public final class Simulation {
                 }
                 left -= minutes;
                 staffed += hours;
+                s.lastContact[i] = (short) t; // staffed contact: what a tier's promised cadence counts
             }
             s.serviceCost[i] += costAsFloat;
             costs += cost;
-            s.lastContact[i] = (short) t;
             if (st != CustomerState.GONE) {
                 if (duration > 0) {
                     prolongEffect(i, t, a);
@@ -543,10 +552,11 @@ public final class Simulation {
             }
             remaining[role] -= plan.minutes[a];
             ledger.staff(role, plan.minutes[a]);
+            // only staffed contact counts against neglect: an automated e-mail does not keep a promised visit
+            s.lastContact[i] = (short) t;
         }
         s.serviceCost[i] += (float) plan.cost[a];
         ledger.cost(plan.cost[a]);
-        s.lastContact[i] = (short) t;
         if (s.status[i] != CustomerState.GONE) {
             applyEffect(i, t, a);
         }

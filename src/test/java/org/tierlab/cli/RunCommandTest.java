@@ -127,13 +127,23 @@ class RunCommandTest {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("thesis.txt"), "years of work");
         Path file = write(dir, "notes.txt", "notes");
-        for (Path target : List.of(mine, file, Path.of(""), Path.of("."), dir.getRoot())) {
+        Path lookalike = Files.createDirectories(dir.resolve("analysis")); // run-like files and one of the user's
+        for (String f : List.of("report.html", "summary.csv", "notes.docx")) {
+            write(lookalike, f, f);
+        }
+        for (Path target : List.of(mine, file, lookalike, Path.of(""), Path.of("."), dir.getRoot())) {
             CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", target.toString());
             assertEquals(2, r.exitCode(), target + ": " + r.err());
             assertTrue(r.err().contains("run folder") || r.err().contains("will not replace"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
         assertEquals("years of work", Files.readString(mine.resolve("thesis.txt")));
+        assertEquals("notes.docx", Files.readString(lookalike.resolve("notes.docx")));
+        Path earlier = Files.createDirectories(dir.resolve("earlier")); // a run folder from before the marker
+        for (String f : List.of("report.html", "summary.csv", "manifest.json")) {
+            write(earlier, f, f);
+        }
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", earlier.toString()).exitCode());
         assertEquals("notes", Files.readString(file));
         Path out = dir.resolve("out");
         assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
