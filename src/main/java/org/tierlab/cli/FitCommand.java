@@ -87,6 +87,9 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
                     + " weeks or months");
         }
+        if (emitPopulation != null) {
+            AtomicOutput.checkTarget("--emit-population", emitPopulation, log);
+        }
         LocalDate calEnd = periods.calibrationEnd();
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = logOptions.read(log, out);

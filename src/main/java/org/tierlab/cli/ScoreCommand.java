@@ -100,6 +100,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicOutput.checkTarget("--out", out, in, log, spec);
         TieringModel m = TieringSpecs.parse(specNode());
         AbcModel abc = withAbc ? abcModel(m) : null;
         Input table = input();
@@ -188,11 +189,9 @@ public final class ScoreCommand implements Callable<Integer> {
                             + " comma-separated file whose header names the columns");
                 }
             }
-            refuseOverwriting(in);
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
             return new Input(table.ids(), table.features(), table::where);
         }
-        refuseOverwriting(log);
         TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
         LogFeatures lf = LogFeatures.asOf(t, (int) day.toEpochDay(), 0, logOptions.hasAmounts());
@@ -205,21 +204,6 @@ public final class ScoreCommand implements Callable<Integer> {
             ids.add(t.ids().get(c));
         }
         return new Input(ids, lf.features(), i -> "customer '" + ids.get(i) + "'");
-    }
-
-    /** --out must not be the input file: the tiers would replace the customers they were computed from. */
-    private void refuseOverwriting(Path input) {
-        Path a = input.toAbsolutePath().normalize();
-        Path b = out.toAbsolutePath().normalize();
-        boolean same = a.equals(b);
-        try {
-            same |= java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            // unreadable: the reader reports it
-        }
-        if (same) {
-            throw new UserInputException("--out " + out + " is the input file; expected another file for the tiers");
-        }
     }
 
     private ConfigNode specNode() {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.tierlab.config.ConfigException;
+import org.tierlab.io.AtomicOutput;
 import org.tierlab.output.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ public final class TierlabCommand implements java.util.concurrent.Callable<Integ
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         if (ex instanceof ConfigException || ex instanceof UserInputException
-                || ex instanceof RunFolder.TargetException) {
+                || ex instanceof RunFolder.TargetException || ex instanceof AtomicOutput.OutputPathException) {
             err.println("tierlab: " + ex.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -34,6 +34,43 @@ public final class AtomicOutput {
         void writeTo(Writer out) throws IOException;
     }
 
+    /**
+     * Refuses an output file path before any work is done: one with no file name (the root, the working folder),
+     * an existing folder, or one of the command's {@code inputs}, which the output would replace.
+     */
+    public static void checkTarget(String option, Path target, Path... inputs) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (target.toString().isEmpty() || abs.getParent() == null || abs.getFileName() == null) {
+            throw new OutputPathException(option + " '" + target + "': expected a file path");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new OutputPathException(option + " " + target + " is a folder; expected a file path");
+        }
+        for (Path input : inputs) {
+            if (input != null && sameFile(abs, input.toAbsolutePath().normalize())) {
+                throw new OutputPathException(option + " " + target + " is an input file (" + input
+                        + "); expected another file for the output");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // unreadable: the reader reports it
+        }
+    }
+
+    /** An output path that cannot be used: bad input, reported as such. */
+    public static final class OutputPathException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputPathException(String message) {
+            super(message);
+        }
+    }
+
     /** Writes {@code content} to {@code target} atomically. */
     public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();

@@ -174,4 +174,18 @@ class FitCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("2357 customers, 959 with repeat purchases"), r.out());
     }
+
+    /** --emit-population naming the log itself or a folder is refused before anything is written. */
+    @Test
+    void thePopulationFileNeverReplacesTheLog(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("log.txt");
+        Files.copy(Path.of(sample()), log);
+        for (String bad : List.of(log.toString(), dir.toString(), "/")) {
+            CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                    "--out", dir.resolve("f").toString(), "--emit-population", bad, log.toString());
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+        }
+        assertEquals(Files.size(Path.of(sample())), Files.size(log));
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
 }

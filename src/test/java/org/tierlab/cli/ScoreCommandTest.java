@@ -174,8 +174,15 @@ class ScoreCommandTest {
         CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", table.toString(), "--out",
                 dir.resolve(".").resolve("t.csv").toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("is the input file"), r.err());
+        assertTrue(r.err().contains("is an input file"), r.err());
         assertEquals(TABLE, Files.readString(table));
+        Path spec = RunCommandTest.write(dir, "spec.yaml", "model: rfm\n");
+        for (String bad : List.of(spec.toString(), dir.toString(), "/", "")) {
+            r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", table.toString(), "--out", bad);
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertEquals("model: rfm\n", Files.readString(spec));
     }
 
     /** A custom date format is read strictly: 31 April is an error with its line, not 30 April. */
