@@ -163,7 +163,11 @@ public final class ScenarioReader {
 
     private Map<String, TieringModel> models(ConfigNode n) {
         Map<String, TieringModel> out = new LinkedHashMap<>();
-        n.children().forEach((name, spec) -> out.put(name, parseModel(spec)));
+        n.children().forEach((name, spec) -> {
+            TieringModel model = parseModel(spec);
+            checkTierNames(model, spec, name);
+            out.put(name, model);
+        });
         if (out.isEmpty()) {
             throw n.error("at least one tiering model is required");
         }
@@ -233,7 +237,6 @@ public final class ScenarioReader {
         if (policy == null) {
             throw policyNode.error("no policy named '" + policyNode.asString() + "'; expected one of " + policies.keySet());
         }
-        checkTierNames(model, modelNode, modelName);
         checkTiers(policy, policyNodes.get(policy.name()), model, modelName);
         int retier = s.intOr("retier_every", 0, 100_000, 0);
         return new Strategy(name, modelName, model, policy, retier, false);

@@ -203,4 +203,17 @@ class RunCommandTest {
             assertFalse(Files.exists(dir.resolve("o")));
         }
     }
+
+    /** Every model's tier names are checked where the model is written, whether or not a strategy uses it. */
+    @Test
+    void tierNamesAreCheckedAtTheModel(@TempDir Path dir) throws IOException {
+        for (String[] c : new String[][] {{"{model: abc, names: [A, A, B]}", "names two tiers 'A'"},
+                {"{model: abc, names: [A, all, C]}", "has a tier named 'all'"}}) {
+            Path scenario = write(dir, "n.yaml", SMALL.replace("  stages: {model: lifecycle}",
+                    "  stages: {model: lifecycle}\n  spare: " + c[0]));
+            CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("o").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("n.yaml:19: 'models.spare'") && r.err().contains(c[1]), r.err());
+        }
+    }
 }
