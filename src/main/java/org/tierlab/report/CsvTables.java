@@ -42,6 +42,10 @@ public final class CsvTables {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return file + " is missing; expected a folder as tierlab run, fit or replay wrote it";
         }
+        if (e instanceof java.nio.charset.CharacterCodingException
+                || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            return "cannot read " + file + ": it is not UTF-8 text; expected the file as tierlab wrote it";
+        }
         String why = String.valueOf(e.getMessage())
                 .replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "")
                 .replace("IOException reading next record: ", "not valid CSV ");
