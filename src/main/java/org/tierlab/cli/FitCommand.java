@@ -93,11 +93,7 @@ public final class FitCommand implements Callable<Integer> {
         LocalDate calEnd = periods.calibrationEnd();
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = logOptions.read(log, out);
-        LocalDate holdEnd = periods.holdoutEnd(t);
-        String note = PeriodOptions.note(holdEnd, t);
-        if (note != null) {
-            out.println(note);
-        }
+        LocalDate holdEnd = periods.holdoutEnd(t, out);
         Summaries s = Summaries.of(t, calEnd, holdEnd, unitDays);
         if (s.size() == 0) {
             throw new UserInputException(log + ": no customer made a first purchase by " + calEnd);

@@ -22,8 +22,11 @@ public final class PeriodOptions {
         return Dates.parse("--calibration-end", calibrationEnd);
     }
 
-    /** The holdout end (default: the log's last day), checked to follow the calibration end. */
-    LocalDate holdoutEnd(TransactionLog log) {
+    /**
+     * The holdout end (default: the log's last day), checked to follow the calibration end; a note goes to
+     * {@code out} when it is after the log's last purchase (fine if the log was extracted then, else a typo).
+     */
+    LocalDate holdoutEnd(TransactionLog log, java.io.PrintWriter out) {
         LocalDate calEnd = calibrationEnd();
         LocalDate last = Dates.lastDay(log);
         if (holdoutEnd == null && !last.isAfter(calEnd)) {
@@ -38,13 +41,10 @@ public final class PeriodOptions {
             throw new UserInputException("--holdout-end (" + end + ") is more than " + MAX_YEARS_AFTER_LOG
                     + " years after the log's last purchase (" + last + "); expected the day the log was extracted");
         }
+        if (end.isAfter(last)) {
+            out.println("note: --holdout-end " + end + " is after the log's last purchase (" + last
+                    + "); holdout counts assume the log covers every day up to it");
+        }
         return end;
-    }
-
-    /** A note when the holdout runs past the last purchase: fine if the log was extracted then, else a typo. */
-    static String note(LocalDate holdoutEnd, TransactionLog log) {
-        LocalDate last = Dates.lastDay(log);
-        return holdoutEnd.isAfter(last) ? "note: --holdout-end " + holdoutEnd + " is after the log's last purchase ("
-                + last + "); holdout counts assume the log covers every day up to it" : null;
     }
 }

@@ -83,11 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TransactionLog t = logOptions.read(log, out);
-        LocalDate holdEnd = periods.holdoutEnd(t);
-        String note = PeriodOptions.note(holdEnd, t);
-        if (note != null) {
-            out.println(note);
-        }
+        LocalDate holdEnd = periods.holdoutEnd(t, out);
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
         Summaries weeks = Summaries.of(t, calEnd, holdEnd, 7);
