@@ -63,8 +63,12 @@ public final class CsvTables {
                 columns.add(isText.test(n) ? StringColumn.create(n) : DoubleColumn.create(n));
             }
             for (CSVRecord r : parser) {
+                if (r.size() != names.size()) {
+                    throw new ReportException(file + " line " + parser.getCurrentLineNumber() + ": expected "
+                            + names.size() + " fields as in the header, found " + r.size());
+                }
                 for (int i = 0; i < names.size(); i++) {
-                    String v = i < r.size() ? r.get(i) : "";
+                    String v = r.get(i);
                     if (columns.get(i) instanceof StringColumn s) {
                         s.append(v);
                     } else {

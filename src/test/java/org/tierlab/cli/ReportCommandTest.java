@@ -91,5 +91,9 @@ class ReportCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("summary.csv: not valid CSV"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+        Files.writeString(out.resolve("summary.csv"), "strategy,metric,mean\ns,retention\n");
+        r = CliTestSupport.run("report", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("summary.csv line 2: expected 3 fields as in the header, found 2"), r.err());
     }
 }
