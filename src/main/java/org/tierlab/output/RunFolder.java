@@ -20,7 +20,8 @@ import org.tierlab.io.AtomicOutput;
  * A run folder that appears whole or not at all. Files are written into a hidden staging folder beside the
  * target ({@code .NAME.partial-...}); {@link #commit()} renames it into place, replacing an earlier run of the
  * same name. If the run fails or is interrupted (Ctrl-C runs the shutdown hook) the staging folder is deleted,
- * so nothing half-written ever sits under the real name.
+ * so nothing half-written ever sits under the real name; a staging folder left by a killed process (no hook
+ * runs on {@code kill -9}) is deleted by the next run to the same target, as its lock is no longer held.
  *
  * <p>Only a folder tierlab wrote may be replaced: every run folder holds a {@value #MARKER} file, and a target
  * that exists without it (a user's folder, a file, the working folder or one above it) is refused before the run
@@ -30,16 +31,67 @@ public final class RunFolder implements AutoCloseable {
     /** The file that marks a folder as a tierlab run folder, safe to replace. */
     public static final String MARKER = ".tierlab-run";
 
+    /**
+     * The lock file of a staging folder: locked while its run is alive. The operating system releases the lock
+     * when the process dies, even by {@code kill -9}, so a later run can tell an abandoned staging folder from a
+     * live one and delete it.
+     */
+    private static final String LOCK = ".lock";
+    /** Staging and set-aside folders without a lock file are taken as abandoned only when this old. */
+    private static final long UNLOCKED_AGE_MILLIS = 3_600_000;
+
     private final Path target;
     private final Path staging;
     private final Thread cleanup;
+    private final java.nio.channels.FileChannel lockChannel;
     private boolean committed;
 
-    private RunFolder(Path target, Path staging) {
+    private RunFolder(Path target, Path staging, java.nio.channels.FileChannel lockChannel) {
         this.target = target;
         this.staging = staging;
+        this.lockChannel = lockChannel;
         this.cleanup = new Thread(() -> deleteQuietly(staging), "tierlab-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /**
+     * Deletes the staging and set-aside folders of {@code abs} that earlier runs abandoned (killed before they
+     * could clean up): those whose lock nobody holds, or, without a lock file, older than an hour.
+     */
+    private static void deleteAbandoned(Path abs) {
+        String name = abs.getFileName().toString();
+        try (var siblings = Files.list(abs.getParent())) {
+            siblings.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.startsWith("." + name + ".partial-") || n.startsWith("." + name + ".old-"))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            }).filter(RunFolder::abandoned).forEach(RunFolder::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: abandoned folders are hidden and named as partial
+        }
+    }
+
+    private static boolean abandoned(Path dir) {
+        Path lock = dir.resolve(LOCK);
+        if (!Files.exists(lock)) {
+            try {
+                return System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis() > UNLOCKED_AGE_MILLIS;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE)) {
+            var held = channel.tryLock();
+            if (held == null) {
+                return false; // another process's live run
+            }
+            held.release();
+            return true;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false; // a live run in this process
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Opens a staging folder for {@code target}; refuses a target that is not safe to replace. */
@@ -48,10 +100,14 @@ public final class RunFolder implements AutoCloseable {
         checkReplaceable(target, abs);
         try {
             Files.createDirectories(abs.getParent());
+            deleteAbandoned(abs);
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+            var lock = java.nio.channels.FileChannel.open(staging.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            lock.lock();
             AtomicOutput.readableByAll(staging, true);
             Files.writeString(staging.resolve(MARKER), "written by tierlab; a new run replaces this folder whole\n");
-            return new RunFolder(abs, staging);
+            return new RunFolder(abs, staging, lock);
         } catch (java.nio.file.FileSystemException e) {
             // the user's path is the problem (no permission, a file in the way): bad input, said in words
             String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
@@ -148,6 +204,7 @@ public final class RunFolder implements AutoCloseable {
                 Files.delete(old);
                 move(target, old);
             }
+            unlock(true);
             move(staging, target);
             committed = true;
             if (old != null) {
@@ -160,6 +217,7 @@ public final class RunFolder implements AutoCloseable {
 
     @Override
     public void close() {
+        unlock(false);
         if (!committed) {
             deleteQuietly(staging);
         }
@@ -167,6 +225,20 @@ public final class RunFolder implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: it will delete the staging folder
+        }
+    }
+
+    /** Releases the staging folder's lock; {@code remove}: and deletes the lock file, before the folder is moved. */
+    private void unlock(boolean remove) {
+        try {
+            if (lockChannel.isOpen()) {
+                lockChannel.close(); // releases the lock
+            }
+            if (remove) {
+                Files.deleteIfExists(staging.resolve(LOCK));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock of " + staging + ": " + e.getMessage(), e);
         }
     }
 

@@ -216,4 +216,27 @@ class RunCommandTest {
             assertTrue(r.err().contains("n.yaml:19: 'models.spare'") && r.err().contains(c[1]), r.err());
         }
     }
+
+    /**
+     * A staging folder whose run was killed (its lock no longer held) is deleted by the next run to the same
+     * folder; one whose lock is held (a run still going) is left alone; the finished folder has no lock file.
+     */
+    @Test
+    void abandonedStagingFoldersAreCleanedUp(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        Path stale = Files.createDirectories(dir.resolve(".out.partial-1"));
+        write(stale, ".lock", "");
+        write(stale, "summary.csv", "half");
+        Path live = Files.createDirectories(dir.resolve(".out.partial-2"));
+        Path liveLock = write(live, ".lock", "");
+        try (var channel = java.nio.channels.FileChannel.open(liveLock, java.nio.file.StandardOpenOption.WRITE);
+                var held = channel.lock()) {
+            assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("out").toString())
+                    .exitCode());
+            assertFalse(Files.exists(stale), "the abandoned staging folder is deleted");
+            assertTrue(Files.exists(live), "a live run's staging folder is kept");
+        }
+        assertFalse(Files.exists(dir.resolve("out").resolve(".lock")));
+        assertTrue(Files.exists(dir.resolve("out").resolve(".tierlab-run")));
+    }
 }
