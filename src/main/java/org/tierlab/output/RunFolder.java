@@ -2,6 +2,8 @@ package org.tierlab.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -10,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,10 +46,10 @@ public final class RunFolder implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final Thread cleanup;
-    private final java.nio.channels.FileChannel lockChannel;
+    private final FileChannel lockChannel;
     private boolean committed;
 
-    private RunFolder(Path target, Path staging, java.nio.channels.FileChannel lockChannel) {
+    private RunFolder(Path target, Path staging, FileChannel lockChannel) {
         this.target = target;
         this.staging = staging;
         this.lockChannel = lockChannel;
@@ -80,14 +83,14 @@ public final class RunFolder implements AutoCloseable {
                 return false;
             }
         }
-        try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
             var held = channel.tryLock();
             if (held == null) {
                 return false; // another process's live run
             }
             held.release();
             return true;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             return false; // a live run in this process
         } catch (IOException e) {
             return false;
@@ -102,8 +105,8 @@ public final class RunFolder implements AutoCloseable {
             Files.createDirectories(abs.getParent());
             deleteAbandoned(abs);
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
-            var lock = java.nio.channels.FileChannel.open(staging.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
+            var lock = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             lock.lock();
             AtomicOutput.readableByAll(staging, true);
             Files.writeString(staging.resolve(MARKER), "written by tierlab; a new run replaces this folder whole\n");
