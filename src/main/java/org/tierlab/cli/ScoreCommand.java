@@ -110,7 +110,7 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             extra = assign(m, abc, f, tiers);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException((in != null ? in : log) + ": " + table.locate(e.getMessage()));
+            throw new UserInputException((in != null ? in : log) + ": " + e.getMessage());
         }
         write(m, table, tiers, extra);
         printSizes(commandSpec.commandLine().getOut(), "tier", m.tierNames(), tiers);
@@ -158,23 +158,8 @@ public final class ScoreCommand implements Callable<Integer> {
         return new Extra(null, m instanceof WeightedScoreModel w ? w.scores(f) : null, null, null);
     }
 
-    /**
-     * Customer ids and their features, from a customer table or a transaction log; {@code where} says where
-     * customer i is in the input (the table's line, or the id for a log).
-     */
-    private record Input(List<String> ids, CustomerFeatures features, java.util.function.IntFunction<String> where) {
-        private static final java.util.regex.Pattern CUSTOMER = java.util.regex.Pattern.compile("customer #(\\d+)");
-
-        /** A model's message with "customer #N" (1-based) replaced by where that customer is in the input. */
-        String locate(String message) {
-            java.util.regex.Matcher m = CUSTOMER.matcher(String.valueOf(message));
-            if (!m.find()) {
-                return message;
-            }
-            int i = Integer.parseInt(m.group(1)) - 1;
-            return i < 0 || i >= ids.size() ? message : m.replaceFirst(java.util.regex.Matcher.quoteReplacement(
-                    "customer at " + where.apply(i)));
-        }
+    /** Customer ids and their features, from a customer table or a transaction log. */
+    private record Input(List<String> ids, CustomerFeatures features) {
     }
 
     private Input input() {
@@ -190,7 +175,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
             }
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
-            return new Input(table.ids(), table.features(), table::where);
+            return new Input(table.ids(), table.features());
         }
         TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);
@@ -203,7 +188,7 @@ public final class ScoreCommand implements Callable<Integer> {
         for (int c : lf.customer()) {
             ids.add(t.ids().get(c));
         }
-        return new Input(ids, lf.features(), i -> "customer '" + ids.get(i) + "'");
+        return new Input(ids, lf.features());
     }
 
     private ConfigNode specNode() {

@@ -28,11 +28,7 @@ public final class CustomerTableReader {
             CustomerFeatures.TREND, CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE);
 
     /** A read table: the ids in file order and their features. */
-    public record CustomerTable(List<String> ids, CustomerFeatures features, List<Long> lines) {
-        /** Where customer {@code i} (0-based) is in the file, e.g. "line 3 (customer 'b')", for messages. */
-        public String where(int i) {
-            return "line " + lines.get(i) + " (customer '" + ids.get(i) + "')";
-        }
+    public record CustomerTable(List<String> ids, CustomerFeatures features) {
     }
 
     private CustomerTableReader() {
@@ -113,7 +109,10 @@ public final class CustomerTableReader {
                 categorical(f, col, rows, c);
             }
         }
-        return new CustomerTable(ids, f, List.copyOf(lines));
+        // messages about bad values name the file line and the id, not the row's position
+        List<Long> at = List.copyOf(lines);
+        f.describedBy(i -> "customer at line " + at.get(i) + " (customer '" + ids.get(i) + "')");
+        return new CustomerTable(ids, f);
     }
 
     /** Parses column c into values; returns the first row that is not a number, or -1. */

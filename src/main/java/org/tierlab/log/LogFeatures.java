@@ -92,6 +92,7 @@ public record LogFeatures(int[] customer, CustomerFeatures features) {
                 .put(CustomerFeatures.PROFIT, monetary).put(CustomerFeatures.TENURE, tenure)
                 .put(CustomerFeatures.TREND, trend).put(REPEAT_SPEND, repeatSpend)
                 .put(PURCHASES, purchases);
+        f.describedBy(i -> "customer '" + log.ids().get(customer[i]) + "'");
         return new LogFeatures(customer, f);
     }
 }

@@ -16,7 +16,7 @@ final class Columns {
                 continue;
             }
             double x = v[i];
-            throw new IllegalArgumentException("feature '" + name + "' of customer #" + (i + 1) + " is " + x
+            throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + x
                     + (Double.isFinite(x) ? "; expected a number >= 0" : "; expected a finite number"));
         }
         return v;

@@ -49,6 +49,8 @@ public final class CustomerFeatures {
     private final Map<String, double[]> numeric;
     private final Map<String, Categorical> categorical;
     private final Map<String, Supplier<double[]>> lazy = new LinkedHashMap<>();
+    /** Who customer i is, in messages about bad values; by default their 1-based position. */
+    private java.util.function.IntFunction<String> who = i -> "customer #" + (i + 1);
 
     /** A categorical column: per-customer codes into {@code levels}. */
     public record Categorical(int[] codes, List<String> levels) {
@@ -68,6 +70,20 @@ public final class CustomerFeatures {
         this.size = size;
         this.numeric = numeric;
         this.categorical = categorical;
+    }
+
+    /**
+     * Sets how messages name customer i (0-based): a reader knows the file line or the id, which says more than
+     * the position. Returns this.
+     */
+    public CustomerFeatures describedBy(java.util.function.IntFunction<String> describe) {
+        this.who = java.util.Objects.requireNonNull(describe, "describe");
+        return this;
+    }
+
+    /** Customer i as messages name them ("customer #3" unless a reader said otherwise). */
+    public String describe(int i) {
+        return who.apply(i);
     }
 
     /** An empty feature set for {@code size} customers; add columns with {@link #put}. */

@@ -107,7 +107,7 @@ public final class LifecycleModel implements TieringModel {
         markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
         for (int i = 0; anyNegative && i < f.size(); i++) {
             if (out[i] == NEGATIVE_RECENCY) {
-                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is "
+                throw new IllegalArgumentException("feature 'recency' of " + f.describe(i) + " is "
                         + f.numeric(CustomerFeatures.RECENCY)[i] + "; expected days >= 0");
             }
         }

@@ -130,7 +130,7 @@ public final class RfmModel implements TieringModel {
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
         ColumnProfile rp = ColumnProfile.of(recency);
         if (rp.min() < 0 || rp.hasInfinity()) {
-            checkRecency(recency);
+            checkRecency(features, recency);
         }
         scoreRecency(recency, rp, r);
         features.release(CustomerFeatures.RECENCY);
@@ -168,11 +168,11 @@ public final class RfmModel implements TieringModel {
     }
 
     /** Throws naming the first customer whose recency is negative or infinite. */
-    private static void checkRecency(double[] recency) {
+    private static void checkRecency(CustomerFeatures features, double[] recency) {
         for (int i = 0; i < recency.length; i++) {
             double v = recency[i];
             if (v < 0 || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("feature 'recency' of customer #" + (i + 1) + " is " + v
+                throw new IllegalArgumentException("feature 'recency' of " + features.describe(i) + " is " + v
                         + "; expected days >= 0 (or empty for never)");
             }
         }

@@ -23,6 +23,11 @@ final class FeatureBuilder {
     private static final int LEAD = 8;
     private static final int CHURNED = 9;
     private static final int REPURCHASE = 10;
+    /** Each numeric feature's name, indexed by the constants above: what {@link #build} and {@link #probe} give. */
+    private static final String[] NAMES = {CustomerFeatures.RECENCY, CustomerFeatures.FREQUENCY,
+        CustomerFeatures.MONETARY, ANNUAL_VALUE, CustomerFeatures.PROFIT, CustomerFeatures.TENURE,
+        CustomerFeatures.SURVEY, CustomerFeatures.TREND, CustomerFeatures.LEAD, CustomerFeatures.CHURNED,
+        CustomerFeatures.REPURCHASE};
 
     private final Customers c;
     private final CustomerState s;
@@ -44,17 +49,10 @@ final class FeatureBuilder {
             double periodDays, double[] segmentMargin) {
         FeatureBuilder b = new FeatureBuilder(c, s, n, t, periodDays, segmentMargin);
         CustomerFeatures f = CustomerFeatures.of(n);
-        f.putLazy(CustomerFeatures.RECENCY, () -> b.column(RECENCY));
-        f.putLazy(CustomerFeatures.FREQUENCY, () -> b.column(FREQUENCY));
-        f.putLazy(CustomerFeatures.MONETARY, () -> b.column(MONETARY));
-        f.putLazy(ANNUAL_VALUE, () -> b.column(ANNUAL));
-        f.putLazy(CustomerFeatures.PROFIT, () -> b.column(PROFIT));
-        f.putLazy(CustomerFeatures.TENURE, () -> b.column(TENURE));
-        f.putLazy(CustomerFeatures.SURVEY, () -> b.column(SURVEY));
-        f.putLazy(CustomerFeatures.TREND, () -> b.column(TREND));
-        f.putLazy(CustomerFeatures.LEAD, () -> b.column(LEAD));
-        f.putLazy(CustomerFeatures.CHURNED, () -> b.column(CHURNED));
-        f.putLazy(CustomerFeatures.REPURCHASE, () -> b.column(REPURCHASE));
+        for (int k = 0; k < NAMES.length; k++) {
+            int feature = k;
+            f.putLazy(NAMES[k], () -> b.column(feature));
+        }
         for (int a = 0; a < catalog.names().size(); a++) {
             int[] codes = new int[n];
             byte[] src = c.attributes[a];
@@ -79,20 +77,18 @@ final class FeatureBuilder {
             n = Math.max(n, catalog.levels(a).size());
         }
         CustomerFeatures f = CustomerFeatures.of(n);
-        String[] names = {CustomerFeatures.RECENCY, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY, ANNUAL_VALUE,
-            CustomerFeatures.PROFIT, CustomerFeatures.TENURE, CustomerFeatures.SURVEY, CustomerFeatures.TREND,
-            CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE};
-        // plausible, distinct values per customer: days, counts, money, 0-10 answers, 0/1 flags, shares
-        double[][] values = new double[names.length][n];
+        // plausible, distinct values per customer, in the order of NAMES: days, counts, money, 0-10 answers,
+        // 0/1 flags, shares
+        double[][] values = new double[NAMES.length][n];
         for (int i = 0; i < n; i++) {
             double[] v = {30.0 * i, 1 + i, 100.0 * (i + 1), 120.0 * (i + 1), 30.0 * (i + 1), 365.0 * (i + 1), i % 11,
                 0.1 * i, 0, 0, (i % 5) / 4.0};
-            for (int k = 0; k < names.length; k++) {
+            for (int k = 0; k < NAMES.length; k++) {
                 values[k][i] = v[k];
             }
         }
-        for (int k = 0; k < names.length; k++) {
-            f.put(names[k], values[k]);
+        for (int k = 0; k < NAMES.length; k++) {
+            f.put(NAMES[k], values[k]);
         }
         for (int a = 0; a < catalog.names().size(); a++) {
             int[] codes = new int[n];
