@@ -117,12 +117,19 @@ record ColumnProfile(long count, long nan, double min, double max, boolean whole
         return c0;
     }
 
+    /** 2^52: adding it to a double in [0, 2^52) rounds it to a whole number held in the low bits. */
+    private static final double ROUNDER = 0x1p52;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+
     /** The count index of v: itself if a whole number in [0, SMALL), SMALL for NaN, else -1. */
     static int slot(double v) {
-        // one conversion and one test on the common path: (int) of NaN is 0, which fails x == v
-        int x = (int) v;
-        if (x == v && x >>> SMALL_BITS == 0) {
-            return x;
+        // no double-to-int conversion (the cost of this pass): v + 2^52 holds round(v) in its low bits when
+        // 0 <= v < 2^52, and subtracting 2^52 again gives v back exactly when v was that whole number; every other
+        // value (negative, too large, a fraction, infinite, NaN) fails one of the two tests
+        double w = v + ROUNDER;
+        long x = Double.doubleToRawLongBits(w) - ROUNDER_BITS;
+        if (w - ROUNDER == v && x >>> SMALL_BITS == 0) {
+            return (int) x;
         }
         return v != v ? SMALL : -1;
     }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * histogram with the bucket sums ABC needs), then one assignment pass in which each customer's three scores and
  * class are table lookups, or the customer is set aside for the monetary score or the class (see
  * {@link BucketTiles}, {@link ShareCuts}). The profile pass keeps, per customer, what it worked out (recency and
- * frequency count slots, money bucket: 6 bytes), so the assignment pass reads those instead of the three columns
- * (24 bytes) and converts nothing (converting the columns again costs about as much as the profile pass).
+ * frequency count slots, money bucket: 6 bytes, the slots in the output array of classes), so the assignment pass
+ * reads those instead of the three columns (24 bytes) and converts nothing (converting the columns again costs
+ * about as much as the profile pass).
  * Otherwise, and when an input check fails, the two models run apart.
  *
  * <p>The results, and the errors on bad input, are exactly those of {@link RfmModel#scores} and
@@ -66,8 +67,11 @@ public final class RfmAbc {
             return null; // no positive money sampled: values <= 0 would not all fall in bucket 0
         }
         boolean checkWhole = ColumnProfile.sampledWhole(money);
-        List<RfmScan> parts = Chunks.map(money.length,
-                (c, from, to) -> RfmScan.of(recency, frequency, money, buckets, checkWhole, from, to));
+        int n = money.length;
+        // the classes array first holds what the profile pass keeps per customer (see RfmScan)
+        Outputs out = new Outputs(new byte[n], new byte[n], new byte[n], new int[n]);
+        List<RfmScan> parts = Chunks.map(n,
+                (c, from, to) -> RfmScan.of(recency, frequency, money, buckets, checkWhole, from, to, out.classes));
         if (parts.contains(null) || parts.stream().anyMatch(p -> p.money().bad())) {
             return null;
         }
@@ -88,8 +92,6 @@ public final class RfmAbc {
         }
         ShareCuts.Classes classes = ShareCuts.Classes.of(buckets, moneyParts.stream().map(MoneyScan::positiveCounts)
                 .toList(), moneyParts.stream().map(MoneyScan::sums).toList(), abc.cumulativeBounds());
-        int n = money.length;
-        Outputs out = new Outputs(new byte[n], new byte[n], new byte[n], new int[n]);
         int[][] mAside = mt.newSetAside(mTable);
         int[][] abcAside = classes.newSetAside();
         Lookups lookups = Lookups.of(rt, ft, mTable, classes);
@@ -178,7 +180,6 @@ public final class RfmAbc {
 
         private void run(int start, int to, byte[] rBySlot, byte[] fBySlot, int[] mAside, int[] abcAside,
                 int[] kept) {
-            int[] slots = scan.slots();
             char[] codes = scan.moneyCodes();
             byte[] mByCode = lookups.m();
             int[] classByCode = lookups.classes();
@@ -186,11 +187,11 @@ public final class RfmAbc {
             byte[] r = out.r;
             byte[] f = out.f;
             byte[] m = out.m;
-            int[] abc = out.classes;
+            int[] abc = out.classes; // holds the slots until overwritten
             int mKept = kept[0];
             int abcKept = kept[1];
             for (int i = start; i < to; i++) {
-                int slot = slots[i - from];
+                int slot = abc[i];
                 r[i] = rBySlot[slot & slotMask];
                 f[i] = fBySlot[(slot >>> RfmScan.SLOT_BITS) & slotMask];
                 int code = codes[i - from] & (mByCode.length - 1);

@@ -5,29 +5,30 @@ package org.tierlab.score;
  * frequency value (small whole numbers, as {@link ColumnProfile} counts them) and the money's {@link MoneyScan}.
  * The pass also keeps what it worked out per customer, compactly, so that the assignment pass after it is table
  * lookups on 6 bytes per customer instead of conversions and bucket arithmetic on 24: each customer's recency and
- * frequency count slots, and their money code (0 for money &lt;= 0, else 1 + the money's bucket).
+ * frequency count slots, written into the int array that later receives the customer's ABC class (so the
+ * assignment pass reads and overwrites the same memory, and no scratch array of 4 bytes per customer is
+ * allocated), and their money code (0 for money &lt;= 0, else 1 + the money's bucket).
  *
  * @param recency how many customers have each recency 0..SMALL-1 (NaN at SMALL)
  * @param frequency the same for frequency
  * @param money the money's profile
- * @param slots per customer of the chunk, in order: recency slot | frequency slot &lt;&lt; {@value #SLOT_BITS}
  * @param moneyCodes per customer of the chunk, in order: 0 if money &lt;= 0, else 1 + its bucket
  */
-record RfmScan(int[] recency, int[] frequency, MoneyScan money, int[] slots, char[] moneyCodes) {
+record RfmScan(int[] recency, int[] frequency, MoneyScan money, char[] moneyCodes) {
     /** Bits of one count slot (0..SMALL) in {@link #slots}. */
     static final int SLOT_BITS = 14;
 
     /**
      * The scan of values {@code from..to}, or null at the first recency or frequency that is not a small whole
-     * number or NaN (the columns are then scored one by one).
+     * number or NaN (the columns are then scored one by one). Writes {@code slots[i]} for i in from..to: recency
+     * slot | frequency slot &lt;&lt; {@value #SLOT_BITS}.
      */
     static RfmScan of(double[] recency, double[] frequency, double[] money, Buckets buckets, boolean checkWhole,
-            int from, int to) {
+            int from, int to, int[] slots) {
         int[] rc = new int[ColumnProfile.SMALL + 1];
         int[] fc = new int[ColumnProfile.SMALL + 1];
         int[] counts = new int[buckets.count()];
         double[] sums = new double[buckets.count()];
-        int[] slots = new int[to - from];
         char[] moneyCodes = new char[to - from];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -42,7 +43,7 @@ record RfmScan(int[] recency, int[] frequency, MoneyScan money, int[] slots, cha
             }
             rc[r]++;
             fc[f]++;
-            slots[i - from] = r | f << SLOT_BITS;
+            slots[i] = r | f << SLOT_BITS;
             // the money part is MoneyScan's loop body
             double v = money[i];
             bad |= v - v != 0;
@@ -57,6 +58,6 @@ record RfmScan(int[] recency, int[] frequency, MoneyScan money, int[] slots, cha
             moneyCodes[i - from] = (char) (positive ? b + 1 : 0);
         }
         ColumnProfile.Scanned scan = new ColumnProfile.Scanned(to - from, min, max, whole, counts);
-        return new RfmScan(rc, fc, new MoneyScan(scan, bad, nonPositive, sums), slots, moneyCodes);
+        return new RfmScan(rc, fc, new MoneyScan(scan, bad, nonPositive, sums), moneyCodes);
     }
 }
