@@ -134,6 +134,44 @@ public final class CustomerFeatures {
         return this;
     }
 
+    /**
+     * The customers {@code rows[from]..rows[to - 1]} (indices into this set) as a feature set of their own, in
+     * that order: a model given the subset tiers that group as if it were the whole customer base. Customer i of
+     * the subset is named in messages as this set names customer {@code rows[from + i]}.
+     *
+     * <p>Every numeric column of this set is offered as a lazy column of the subset, copied for the group on
+     * first use: a model pays only for the columns it reads, and its {@link #release} frees the group's copy.
+     * The source column is read through {@link #numeric}, so a lazy column of this set is computed once and then
+     * stays cached here, for the next group, until released here. Categorical columns are copied at once.
+     */
+    public CustomerFeatures subset(int[] rows, int from, int to) {
+        Objects.checkFromToIndex(from, to, rows.length);
+        CustomerFeatures group = of(to - from);
+        for (String name : numericNames()) {
+            group.putLazy(name, () -> gather(numeric(name), rows, from, to));
+        }
+        for (Map.Entry<String, Categorical> e : categorical.entrySet()) {
+            group.putCategorical(e.getKey(), gather(e.getValue().codes(), rows, from, to), e.getValue().levels());
+        }
+        return group.describedBy(i -> describe(rows[from + i]));
+    }
+
+    private static double[] gather(double[] column, int[] rows, int from, int to) {
+        double[] out = new double[to - from];
+        for (int j = from; j < to; j++) {
+            out[j - from] = column[rows[j]];
+        }
+        return out;
+    }
+
+    private static int[] gather(int[] codes, int[] rows, int from, int to) {
+        int[] out = new int[to - from];
+        for (int j = from; j < to; j++) {
+            out[j - from] = codes[rows[j]];
+        }
+        return out;
+    }
+
     /** Number of customers. */
     public int size() {
         return size;
