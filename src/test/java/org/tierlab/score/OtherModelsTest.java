@@ -3,6 +3,7 @@ package org.tierlab.score;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -167,6 +168,151 @@ class OtherModelsTest {
             assertEquals("finance / B", model().tierNames().get(3));
             AttributeModel undeclared = AttributeModel.of("industry", List.of("software"), null);
             assertThrows(IllegalArgumentException.class, () -> undeclared.assign(Fixtures.customers(10, 1), new int[10]));
+        }
+    }
+
+    /** Scope group with ABC inside: the contract holds, including levels with nobody (empty input, one customer). */
+    @Nested
+    class AbcWithinEachLevel extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return AttributeModel.of("industry", List.of("software", "finance", "retail"),
+                    AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.15, 0.05}, null),
+                    AttributeModel.Scope.GROUP);
+        }
+    }
+
+    /** Scope group with standard RFM inside (three columns, read and released per level). */
+    @Nested
+    class RfmWithinEachLevel extends TieringModelContract {
+        @Override
+        TieringModel model() {
+            return AttributeModel.of("industry", List.of("software", "finance", "retail"),
+                    RfmModel.of(5, new Binning.Quantile(), null), AttributeModel.Scope.GROUP);
+        }
+
+        /** Each level's tiers are what the inner model gives that level's customers tiered on their own. */
+        @Test
+        void eachLevelIsTieredAsIfItWereTheWholeBase() {
+            CustomerFeatures f = Fixtures.customers(3000, 8);
+            int[] out = new int[f.size()];
+            model().assign(f, out);
+            RfmModel inner = RfmModel.of(5, new Binning.Quantile(), null);
+            int tiers = inner.tierNames().size();
+            int[] codes = f.categorical("industry").codes();
+            for (int level = 0; level < 3; level++) {
+                int l = level;
+                int[] rows = java.util.stream.IntStream.range(0, f.size()).filter(i -> codes[i] == l).toArray();
+                int[] alone = new int[rows.length];
+                inner.assign(Fixtures.permute(f, rows), alone);
+                for (int j = 0; j < rows.length; j++) {
+                    assertEquals(level * tiers + alone[j], out[rows[j]], "customer " + rows[j]);
+                }
+            }
+        }
+    }
+
+    /** Tiers of scope base and scope group, hand-computed; customers of the two regions interleaved. */
+    @Nested
+    class Scopes {
+        private final List<String> regions = List.of("north", "east", "south"); // nobody in the east
+
+        /** North spends 1000, 800, 200; south 60, 30, 10 (total 100); shares 0.8, 0.15, 0.05. */
+        private CustomerFeatures abcCustomers() {
+            return CustomerFeatures.of(6)
+                    .put(CustomerFeatures.MONETARY, new double[] {30, 1000, 10, 200, 60, 800})
+                    .putCategorical("region", new int[] {1, 0, 1, 0, 1, 0}, List.of("north", "south"));
+        }
+
+        private int[] abc(AttributeModel.Scope scope, CustomerFeatures f) {
+            AttributeModel m = AttributeModel.of("region", regions,
+                    AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.15, 0.05}, null), scope);
+            assertEquals(List.of("north / A", "north / B", "north / C", "east / A", "east / B", "east / C",
+                    "south / A", "south / B", "south / C"), m.tierNames());
+            int[] out = new int[f.size()];
+            m.assign(f, out);
+            return out;
+        }
+
+        /**
+         * Whole base (2100): 1000 and 800 start at 0 % and 47.6 % (A), 200 at 85.7 % (B), 60 at 95.2 %, 30 and 10
+         * later (C): the whole south is C.
+         */
+        @Test
+        void abcOverTheWholeBase() {
+            assertArrayEquals(new int[] {8, 0, 8, 1, 8, 0}, abc(AttributeModel.Scope.BASE, abcCustomers()));
+        }
+
+        /**
+         * The north alone (2000): 1000 and 800 start at 0 % and 50 % (A), 200 at 90 % (B). The south alone (100): 60
+         * and 30 start at 0 % and 60 % (A), 10 at 90 % (B). The empty east is tiered too, and gets nobody.
+         */
+        @Test
+        void abcWithinEachRegion() {
+            assertArrayEquals(new int[] {6, 0, 7, 1, 6, 0}, abc(AttributeModel.Scope.GROUP, abcCustomers()));
+        }
+
+        /**
+         * RFM with two bins and one segment, best = F 2 and M 2 (any R); the north buys 10 to 40 times for 1000 to
+         * 4000, the south 1 to 4 times for 10 to 40.
+         */
+        private int[] rfm(AttributeModel.Scope scope) {
+            RfmModel inner = RfmModel.of(2, new Binning.Quantile(), List.of(new RfmModel.Segment("best",
+                    new int[] {1, 2}, new int[] {2, 2}, new int[] {2, 2})));
+            AttributeModel m = AttributeModel.of("region", List.of("north", "south"), inner, scope);
+            assertEquals(List.of("north / best", "north / Others", "south / best", "south / Others"), m.tierNames());
+            CustomerFeatures f = CustomerFeatures.of(8)
+                    .put(CustomerFeatures.RECENCY, new double[] {5, 5, 5, 5, 5, 5, 5, 5})
+                    .put(CustomerFeatures.FREQUENCY, new double[] {10, 4, 40, 1, 30, 3, 20, 2})
+                    .put(CustomerFeatures.MONETARY, new double[] {1000, 40, 4000, 10, 3000, 30, 2000, 20})
+                    .putCategorical("region", new int[] {0, 1, 0, 1, 0, 1, 0, 1}, List.of("north", "south"));
+            int[] out = new int[8];
+            m.assign(f, out);
+            return out;
+        }
+
+        /** Whole base: the break is the 4th of 8 values (F 4, M 40), so every north customer scores 2, no south one. */
+        @Test
+        void rfmOverTheWholeBase() {
+            assertArrayEquals(new int[] {0, 3, 0, 3, 0, 3, 0, 3}, rfm(AttributeModel.Scope.BASE));
+        }
+
+        /** Each region alone: the break is its 2nd of 4 values (north F 20, M 2000; south F 2, M 20). */
+        @Test
+        void rfmWithinEachRegion() {
+            assertArrayEquals(new int[] {1, 2, 0, 3, 0, 2, 1, 3}, rfm(AttributeModel.Scope.GROUP));
+        }
+
+        /** A bad value is named as the whole table names the customer, not by their place in the group. */
+        @Test
+        void aBadValueNamesTheCustomerOfTheWholeBase() {
+            CustomerFeatures f = abcCustomers().describedBy(i -> "customer at line " + (i + 2));
+            f.numeric(CustomerFeatures.MONETARY)[4] = Double.NaN;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> abc(AttributeModel.Scope.GROUP, f));
+            assertEquals("feature 'monetary' of customer at line 6 is NaN; expected a finite number", e.getMessage());
+        }
+
+        /** The whole base's lazy columns are computed once for all levels, and released when every level is tiered. */
+        @Test
+        void lazyColumnsAreReadOnceAndReleased() {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            double[] monetary = abcCustomers().numeric(CustomerFeatures.MONETARY);
+            CustomerFeatures lazy = CustomerFeatures.of(6).putLazy(CustomerFeatures.MONETARY, () -> {
+                calls.incrementAndGet();
+                return monetary.clone();
+            }).putCategorical("region", new int[] {1, 0, 1, 0, 1, 0}, List.of("north", "south"));
+            assertArrayEquals(abc(AttributeModel.Scope.GROUP, abcCustomers()), abc(AttributeModel.Scope.GROUP, lazy));
+            assertEquals(1, calls.get(), "one computation serves the three levels");
+            lazy.numeric(CustomerFeatures.MONETARY);
+            assertEquals(2, calls.get(), "released after the levels were tiered, so computed again");
+        }
+
+        @Test
+        void scopeGroupNeedsAnInnerModel() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AttributeModel.of("region", regions, null, AttributeModel.Scope.GROUP));
+            assertTrue(e.getMessage().contains("no 'within' model"), e.getMessage());
         }
     }
 
