@@ -144,8 +144,27 @@ public final class TieringSpecs {
     }
 
     private static TieringModel attribute(ConfigNode spec) {
-        spec.allowOnly("model", "attribute", "levels", "within");
+        spec.allowOnly("model", "attribute", "levels", "within", "scope");
         TieringModel within = spec.has("within") ? parse(spec.get("within")) : null;
-        return AttributeModel.of(spec.get("attribute").asString(), spec.get("levels").asStrings(), within);
+        return AttributeModel.of(spec.get("attribute").asString(), spec.get("levels").asStrings(), within,
+                scope(spec, within != null));
+    }
+
+    /** {@code scope: base | group}: whose customers the {@code within} model tiers; only with a {@code within}. */
+    private static AttributeModel.Scope scope(ConfigNode spec, boolean hasWithin) {
+        ConfigNode scope = spec.opt("scope");
+        if (scope == null) {
+            return AttributeModel.Scope.BASE;
+        }
+        String value = scope.isScalar() ? scope.asString() : null;
+        if (!"base".equals(value) && !"group".equals(value)) {
+            throw scope.error("expected base (the 'within' model tiers the whole customer base) or group (it tiers"
+                    + " each level's customers apart), found " + (value == null ? "a list or mapping" : "'" + value + "'"));
+        }
+        if (!hasWithin) {
+            throw scope.error("scope says whose customers the 'within' model tiers, and no 'within' is given;"
+                    + " expected a 'within' model (e.g. within: {model: abc}) or no scope");
+        }
+        return value.equals("group") ? AttributeModel.Scope.GROUP : AttributeModel.Scope.BASE;
     }
 }

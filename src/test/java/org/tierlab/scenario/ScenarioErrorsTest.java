@@ -117,6 +117,30 @@ class ScenarioErrorsTest {
         assertTrue(e.getMessage().startsWith("bad.yaml:" + line + ": "), e.getMessage());
     }
 
+    /**
+     * The attribute model's scope in a scenario file, read by the real model parser: group is accepted, a bad value
+     * or a scope without 'within' is named at its line and key.
+     */
+    @org.junit.jupiter.api.Test
+    void attributeScopeIsReadFromTheModelsSection() {
+        assertEquals(3, readWithRegionalModel("within: {model: abc}, scope: group").strategies().size());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> readWithRegionalModel("within: {model: abc}, scope: per-region"));
+        assertTrue(bad.getMessage().startsWith("bad.yaml:22: 'models.regional.scope': expected base (the 'within'"
+                + " model tiers the whole customer base) or group"), bad.getMessage());
+        ConfigException alone = assertThrows(ConfigException.class, () -> readWithRegionalModel("scope: group"));
+        assertTrue(alone.getMessage().startsWith("bad.yaml:22: 'models.regional.scope': scope says whose customers"
+                + " the 'within' model tiers, and no 'within' is given"), alone.getMessage());
+    }
+
+    /** GOOD plus a model 'regional' (an attribute model with {@code keys}) on line 22, read by the real parser. */
+    private static Scenario readWithRegionalModel(String keys) {
+        String regional = "  regional: {model: attribute, attribute: region, levels: [north], " + keys + "}\n";
+        return ScenarioReader.of(spec -> spec.get("model").asString().equals("two") ? TWO
+                : org.tierlab.score.TieringSpecs.parse(spec))
+                .read("bad.yaml", GOOD.replace("  two: {model: two}\n", "  two: {model: two}\n" + regional));
+    }
+
     @org.junit.jupiter.api.Test
     void theGoodScenarioReads() {
         Scenario sc = read(GOOD);

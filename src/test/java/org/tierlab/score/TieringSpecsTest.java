@@ -1,0 +1,73 @@
+package org.tierlab.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tierlab.config.ConfigException;
+import org.tierlab.config.ConfigNode;
+
+/** The attribute model's {@code scope} as a specification gives it: the values it takes and its error messages. */
+class TieringSpecsTest {
+    /** A scenario's models section holding one attribute model; {@code SCOPE} is replaced by each test. */
+    private static final String MODELS = """
+            models:
+              by-region:
+                model: attribute
+                attribute: region
+                levels: [north, south]
+                SCOPE
+                within: {model: abc}
+            """;
+
+    private static TieringModel parse(String yaml) {
+        ConfigNode root = ConfigNode.parse("m.yaml", new StringReader(yaml));
+        return TieringSpecs.parse(root.get("models").get("by-region"));
+    }
+
+    /** North spends 1000, 800, 200 and the south 60, 30, 10: over the whole base the south is all C. */
+    private static int[] tiers(TieringModel m) {
+        CustomerFeatures f = CustomerFeatures.of(6)
+                .put(CustomerFeatures.MONETARY, new double[] {30, 1000, 10, 200, 60, 800})
+                .putCategorical("region", new int[] {1, 0, 1, 0, 1, 0}, List.of("north", "south"));
+        int[] out = new int[6];
+        m.assign(f, out);
+        return out;
+    }
+
+    @Test
+    void scopeBaseIsTheDefaultAndScopeGroupTiersEachLevelApart() {
+        int[] wholeBase = {5, 0, 5, 1, 5, 0}; // south / C for the whole south
+        assertArrayEquals(wholeBase, tiers(parse(MODELS.replace("SCOPE", ""))));
+        assertArrayEquals(wholeBase, tiers(parse(MODELS.replace("SCOPE", "scope: base"))));
+        // the south alone (100): 60 and 30 start at 0 % and 60 % (A), 10 at 90 % (B)
+        assertArrayEquals(new int[] {3, 0, 4, 1, 3, 0}, tiers(parse(MODELS.replace("SCOPE", "scope: group"))));
+    }
+
+    @Test
+    void aBadScopeIsNamedWithFileLineAndKey() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse(MODELS.replace("SCOPE", "scope: regional")));
+        assertEquals("m.yaml:6: 'models.by-region.scope': expected base (the 'within' model tiers the whole"
+                + " customer base) or group (it tiers each level's customers apart), found 'regional'", e.getMessage());
+        ConfigException list = assertThrows(ConfigException.class,
+                () -> parse(MODELS.replace("SCOPE", "scope: [group]")));
+        assertEquals(6, list.line(), list.getMessage());
+        assertEquals("models.by-region.scope", list.key());
+        assertEquals("found a list or mapping", list.getMessage().substring(list.getMessage().lastIndexOf("found")));
+    }
+
+    @Test
+    void aScopeWithoutWithinIsAnError() {
+        for (String scope : List.of("scope: group", "scope: base")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> parse(MODELS.replace("SCOPE", scope).replace("    within: {model: abc}\n", "")));
+            assertEquals("m.yaml:6: 'models.by-region.scope': scope says whose customers the 'within' model tiers,"
+                    + " and no 'within' is given; expected a 'within' model (e.g. within: {model: abc}) or no scope",
+                    e.getMessage());
+        }
+    }
+}
