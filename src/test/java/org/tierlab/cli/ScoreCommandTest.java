@@ -82,6 +82,72 @@ class ScoreCommandTest {
         assertFalse(Files.exists(dir.resolve("u.csv")));
     }
 
+    /** North spends 1000, 800, 200 and the south 60, 30, 10, interleaved. */
+    private static final String REGIONS = """
+            customer_id,monetary,region
+            n1,1000,north
+            s1,60,south
+            n2,800,north
+            s2,30,south
+            n3,200,north
+            s3,10,south
+            """;
+
+    /** ABC within each region: SCOPE is replaced by a scope line (or nothing). */
+    private static final String ABC_BY_REGION = """
+            model: attribute
+            attribute: region
+            levels: [north, south]
+            SCOPE
+            within: {model: abc}
+            """;
+
+    /**
+     * scope: group gives ABC classes by each region's own value; without it the whole base's (total 2100: the
+     * south's 60, 30 and 10 start at 95 % and later, so all C).
+     */
+    @Test
+    void abcWithinEachRegionFromASpecFile(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", REGIONS);
+        Path out = dir.resolve("t.csv");
+        Path group = RunCommandTest.write(dir, "g.yaml", ABC_BY_REGION.replace("SCOPE", "scope: group"));
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", group.toString(), "--in", in.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // north alone (2000): 1000, 800 start at 0 %, 50 % (A), 200 at 90 % (B); south alone (100): 0 %, 60 %, 90 %
+        assertEquals(List.of("customer_id,tier", "n1,north / A", "s1,south / A", "n2,north / A", "s2,south / A",
+                "n3,north / B", "s3,south / B"), Files.readAllLines(out));
+        assertEquals(List.of("tier        customers    share", "north / A           2    33.3%",
+                "north / B           1    16.7%", "north / C           0     0.0%", "south / A           2    33.3%",
+                "south / B           1    16.7%", "south / C           0     0.0%", "total               6"),
+                r.out().lines().toList());
+        Path base = RunCommandTest.write(dir, "b.yaml", ABC_BY_REGION.replace("SCOPE", ""));
+        r = CliTestSupport.run("score", "--spec", base.toString(), "--in", in.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("customer_id,tier", "n1,north / A", "s1,south / C", "n2,north / A", "s2,south / C",
+                "n3,north / B", "s3,south / C"), Files.readAllLines(out));
+    }
+
+    /** A bad scope in a spec file, and a scope with no inner model, are named with the file, line and key; exit 2. */
+    @Test
+    void aBadScopeInASpecFileIsNamed(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", REGIONS);
+        Path out = dir.resolve("t.csv");
+        Path bad = RunCommandTest.write(dir, "bad.yaml", ABC_BY_REGION.replace("SCOPE", "scope: each"));
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", bad.toString(), "--in", in.toString(),
+                "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad.yaml:4: 'scope': expected base (the 'within' model tiers the whole customer"
+                + " base) or group (it tiers each level's customers apart), found 'each'"), r.err());
+        Path alone = RunCommandTest.write(dir, "alone.yaml", ABC_BY_REGION.replace("SCOPE", "scope: group")
+                .replace("within: {model: abc}\n", ""));
+        r = CliTestSupport.run("score", "--spec", alone.toString(), "--in", in.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("alone.yaml:4: 'scope': scope says whose customers the 'within' model tiers, and"
+                + " no 'within' is given"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
