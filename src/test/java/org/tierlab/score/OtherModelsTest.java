@@ -191,13 +191,24 @@ class OtherModelsTest {
                     RfmModel.of(5, new Binning.Quantile(), null), AttributeModel.Scope.GROUP);
         }
 
-        /** Each level's tiers are what the inner model gives that level's customers tiered on their own. */
+        /**
+         * Each level's tiers are what the inner model gives that level's customers tiered on their own, in input
+         * order (ntile breaks ties by it, so a level must keep its customers' order).
+         */
         @Test
         void eachLevelIsTieredAsIfItWereTheWholeBase() {
+            for (Binning binning : List.of(new Binning.Quantile(), new Binning.EqualCount())) {
+                RfmModel inner = RfmModel.of(5, binning, null);
+                AttributeModel byIndustry = AttributeModel.of("industry", List.of("software", "finance", "retail"),
+                        inner, AttributeModel.Scope.GROUP);
+                assertEveryLevelTieredAlone(byIndustry, inner);
+            }
+        }
+
+        private void assertEveryLevelTieredAlone(AttributeModel model, TieringModel inner) {
             CustomerFeatures f = Fixtures.customers(3000, 8);
             int[] out = new int[f.size()];
-            model().assign(f, out);
-            RfmModel inner = RfmModel.of(5, new Binning.Quantile(), null);
+            model.assign(f, out);
             int tiers = inner.tierNames().size();
             int[] codes = f.categorical("industry").codes();
             for (int level = 0; level < 3; level++) {
