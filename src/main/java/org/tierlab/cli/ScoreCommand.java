@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tierlab.config.ConfigNode;
 import org.tierlab.io.AtomicOutput;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.tierlab.log.LogFeatures;
 import org.tierlab.log.TransactionLog;
+import org.tierlab.output.Tables;
 
 /**
  * {@code tierlab score}: tiers a customer table with one model and writes a tier per customer.
@@ -268,8 +268,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 head.add("score");
             }
             // not closed here: AtomicOutput owns the stream and closes it after the rename is safe
-            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(head.toArray(new String[0]))
-                    .setRecordSeparator('\n').build());
+            CSVPrinter p = new CSVPrinter(w, Tables.FORMAT.builder().setHeader(head.toArray(new String[0])).build());
             {
                 for (int i = 0; i < tiers.length; i++) {
                     List<Object> row = new ArrayList<>(List.of(table.ids().get(i), tierNames.get(tiers[i])));
