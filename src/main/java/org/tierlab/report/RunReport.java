@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -40,7 +38,7 @@ public final class RunReport {
         Table migrations = CsvTables.read(dir.resolve("migrations.csv"), Set.of("strategy", "from_tier", "to_tier"));
         Table concentration = CsvTables.read(dir.resolve("concentration.csv"), Set.of("strategy"));
         String yaml = text(dir.resolve("scenario.yaml"));
-        String manifest = text(dir.resolve("manifest.json"));
+        Manifest manifest = Manifest.read(dir.resolve("manifest.json"));
         String name = scenarioName(yaml, dir);
 
         List<Section> s = new ArrayList<>();
@@ -92,10 +90,10 @@ public final class RunReport {
         s.add(Section.pre("Scenario (scenario.yaml as run)", yaml));
         List<String> facts = new ArrayList<>();
         facts.add("Scenario: " + name);
-        facts.add("Run: " + field(manifest, "date") + ", seed " + field(manifest, "seed") + ", "
-                + field(manifest, "replications") + " replications, " + field(manifest, "periods") + " "
-                + field(manifest, "period") + "s measured after " + field(manifest, "warmup") + " warm-up, tierlab "
-                + field(manifest, "tierlab_version"));
+        facts.add("Run: " + manifest.get("date") + ", seed " + manifest.get("seed") + ", "
+                + manifest.get("replications") + " replications, " + manifest.get("periods") + " "
+                + manifest.get("period") + "s measured after " + manifest.get("warmup") + " warm-up, tierlab "
+                + manifest.get("tierlab_version"));
         return new ReportPage("tierlab run: " + name, facts, s);
     }
 
@@ -180,14 +178,5 @@ public final class RunReport {
             // fall through: the report still works without a name
         }
         return Reports.folderName(dir);
-    }
-
-    /** A simple (number or escape-free string) field of manifest.json, "?" if absent. */
-    private static String field(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(\"([^\"\\\\]*)\"|[-0-9.]+)").matcher(json);
-        if (!m.find()) {
-            return "?";
-        }
-        return m.group(2) != null ? m.group(2) : m.group(1);
     }
 }

@@ -96,4 +96,39 @@ class ReportCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("summary.csv line 2: expected 3 fields as in the header, found 2"), r.err());
     }
+
+    /**
+     * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
+     * its line and what was expected: exit 2, no stack trace, and no report.html written.
+     */
+    @Test
+    void aBrokenManifestIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path manifest = out.resolve("manifest.json");
+        String good = Files.readString(manifest);
+        assertTrue(good.contains("\n  \"seed\": 5,\n"), good);
+        String[][] cases = {
+            {good.replace("\"seed\": 5,", "\"seed\": 5,,"), "manifest.json line 6, column 14: not valid JSON: "},
+            {good.substring(0, good.lastIndexOf('}')), "manifest.json line 13, column 1: not valid JSON: "},
+            {good.replace("\"seed\": 5,", "\"seed\": \"five\","),
+                "manifest.json line 6: field \"seed\": expected a whole number, found \"five\""},
+            {good.replace("\"periods\": 6,", "\"periods\": 6.5,"),
+                "manifest.json line 8: field \"periods\": expected a whole number, found 6.5"},
+            {good.replace("\"date\":", "\"when\":"), "manifest.json: the field \"date\" is missing; expected"},
+            {"[" + good + "]", "manifest.json line 1: expected a JSON object ({ ... }), found a list"},
+            {good + "{}", "manifest.json line 14: expected nothing after the object's closing }, found an object"},
+            {"", "manifest.json line 1: expected a JSON object ({ ... }), found nothing"},
+        };
+        Files.delete(out.resolve("report.html"));
+        for (String[] c : cases) {
+            Files.writeString(manifest, c[0]);
+            CliTestSupport.Result r = CliTestSupport.run("report", out.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(c[1]), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out.resolve("report.html")), "no report written");
+        }
+    }
 }
