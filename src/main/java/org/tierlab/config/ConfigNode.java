@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * A read-only view of one node of a YAML configuration file that remembers where it came from.
@@ -78,10 +79,12 @@ public final class ConfigNode {
 
     /** Parses YAML text; {@code name} is used in error messages. */
     public static ConfigNode parse(String name, Reader reader) {
+        String text = slurp(name, reader);
+        checkPrintable(name, text);
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try {
-            Node root = new Yaml(options).compose(reader);
+            Node root = new Yaml(options).compose(new java.io.StringReader(text));
             if (root == null) {
                 throw new ConfigException(name, 1, null, "the file is empty; expected a YAML mapping");
             }
@@ -92,6 +95,41 @@ public final class ConfigNode {
             throw new ConfigException(name, line, null, "not valid YAML: " + problem);
         } catch (YAMLException e) {
             throw new ConfigException(name, 0, null, "not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private static String slurp(String name, Reader reader) {
+        try {
+            java.io.StringWriter text = new java.io.StringWriter();
+            reader.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new ConfigException(name, 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * YAML allows no control character but tab and line breaks anywhere in a file, not even in a comment (a NUL
+     * byte, say, from a binary paste). SnakeYAML's message for one names no line, so the text is searched here
+     * first, with SnakeYAML's own rule, to name the line and column.
+     */
+    private static void checkPrintable(String name, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                String kind = Character.isISOControl(c) ? "a control character" : "not a printable character";
+                throw new ConfigException(name, line, null, String.format(java.util.Locale.ROOT, "column %d: character"
+                        + " U+%04X (%s) is not allowed in YAML; expected printable text: remove it, or write it as the"
+                        + " escape \\u%04X inside a double-quoted string", column, c, kind, c));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
         }
     }
 

@@ -188,6 +188,27 @@ class RunCommandTest {
     }
 
     /**
+     * A character YAML refuses (a NUL byte, a bell), even in a comment, is named with its line and column, in a
+     * scenario and in a model file alike; not only "special characters are not allowed".
+     */
+    @Test
+    void aControlCharacterIsNamedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "nul.yaml", SMALL.replace("name: small", "name: small\ndescription: a\u0000b"));
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("nul.yaml:2: column 15: character U+0000 (a control character) is not allowed in"
+                + " YAML"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+        Path spec = write(dir, "m.yaml", "# tiers\nmodel: abc   # \u0007\n");
+        Path table = write(dir, "c.csv", "customer_id,monetary\na,1\n");
+        r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", table.toString(), "--out",
+                dir.resolve("t.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("m.yaml:2: column 16: character U+0007 (a control character)"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /**
      * A model that needs a feature or an attribute level the simulator never gives fails when the scenario is read,
      * at the model's line, before anything runs; not as an internal error after the warm-up.
      */
