@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +95,20 @@ public final class CustomerTableReader {
             ids.add(id);
         }
         CustomerFeatures f = CustomerFeatures.of(n);
+        Map<String, BitSet> nanText = new HashMap<>();
         for (int c = 0; c < header.size(); c++) {
             if (c == idCol) {
                 continue;
             }
             String col = header.get(c);
             double[] values = new double[n];
-            int bad = firstNonNumeric(rows, c, values);
+            BitSet nan = new BitSet();
+            int bad = firstNonNumeric(rows, c, values, nan);
             if (bad < 0) {
                 f.put(col, values);
+                if (!nan.isEmpty()) {
+                    nanText.put(col, nan);
+                }
             } else if (NUMERIC.contains(col)) {
                 throw new ConfigException(name, lines.get(bad).intValue(), col,
                         "expected a number, found '" + rows.get(bad)[c] + "'");
@@ -112,11 +119,18 @@ public final class CustomerTableReader {
         // messages about bad values name the file line and the id, not the row's position
         List<Long> at = List.copyOf(lines);
         f.describedBy(i -> "customer at line " + at.get(i) + " (customer '" + ids.get(i) + "')");
+        // no value is an empty cell, unless the cell says NaN
+        f.missingDescribedBy((col, i) -> nanText.containsKey(col) && nanText.get(col).get(i)
+                ? "feature '" + col + "' of " + f.describe(i) + " is NaN"
+                : "line " + at.get(i) + ", column '" + col + "' (customer '" + ids.get(i) + "'): the cell is empty");
         return new CustomerTable(ids, f);
     }
 
-    /** Parses column c into values; returns the first row that is not a number, or -1. */
-    private static int firstNonNumeric(List<String[]> rows, int c, double[] values) {
+    /**
+     * Parses column c into values, an empty cell as NaN; sets in {@code nanText} the rows whose text itself reads as
+     * NaN. Returns the first row that is not a number, or -1.
+     */
+    private static int firstNonNumeric(List<String[]> rows, int c, double[] values, BitSet nanText) {
         for (int i = 0; i < rows.size(); i++) {
             String s = rows.get(i)[c];
             if (s.isEmpty()) {
@@ -125,6 +139,9 @@ public final class CustomerTableReader {
             }
             try {
                 values[i] = Double.parseDouble(s);
+                if (Double.isNaN(values[i])) {
+                    nanText.set(i);
+                }
             } catch (NumberFormatException e) {
                 return i;
             }

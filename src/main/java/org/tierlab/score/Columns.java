@@ -16,6 +16,10 @@ final class Columns {
                 continue;
             }
             double x = v[i];
+            if (Double.isNaN(x)) {
+                // no value: the reader says how (an empty cell of a table names its line and column)
+                throw new IllegalArgumentException(f.describeMissing(name, i) + "; expected a number");
+            }
             throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + x
                     + (Double.isFinite(x) ? "; expected a number >= 0" : "; expected a finite number"));
         }

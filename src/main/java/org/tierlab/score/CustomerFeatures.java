@@ -51,6 +51,8 @@ public final class CustomerFeatures {
     private final Map<String, Supplier<double[]>> lazy = new LinkedHashMap<>();
     /** Who customer i is, in messages about bad values; by default their 1-based position. */
     private java.util.function.IntFunction<String> who = i -> "customer #" + (i + 1);
+    /** How messages say customer i has no value (NaN) of a feature; null: the default wording. */
+    private java.util.function.BiFunction<String, Integer, String> missing;
 
     /** A categorical column: per-customer codes into {@code levels}. */
     public record Categorical(int[] codes, List<String> levels) {
@@ -84,6 +86,24 @@ public final class CustomerFeatures {
     /** Customer i as messages name them ("customer #3" unless a reader said otherwise). */
     public String describe(int i) {
         return who.apply(i);
+    }
+
+    /**
+     * Sets how messages say that customer i has no value (NaN) of a feature, given the feature's name and i: a
+     * table reader knows it was an empty cell, and in which line and column, which says more than "NaN". Returns
+     * this.
+     */
+    public CustomerFeatures missingDescribedBy(java.util.function.BiFunction<String, Integer, String> describe) {
+        this.missing = java.util.Objects.requireNonNull(describe, "describe");
+        return this;
+    }
+
+    /**
+     * That customer i has no value of {@code feature}, as messages say it: "feature 'monetary' of customer #3 is
+     * NaN" unless a reader said otherwise.
+     */
+    public String describeMissing(String feature, int i) {
+        return missing != null ? missing.apply(feature, i) : "feature '" + feature + "' of " + describe(i) + " is NaN";
     }
 
     /** An empty feature set for {@code size} customers; add columns with {@link #put}. */

@@ -168,6 +168,34 @@ class ScoreCommandTest {
         assertTrue(negative.err().contains("'recency' of customer at line 3 (customer 'b') is -3.0"), negative.err());
     }
 
+    /**
+     * An empty cell where the model needs a number is said to be empty, with its file, line, column and customer
+     * (not "is NaN"); an empty recency is a customer who never bought, as documented, and scores.
+     */
+    @Test
+    void anEmptyCellIsNamedAsEmpty(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,,25"));
+        Path out = dir.resolve("t.csv");
+        Path weighted = RunCommandTest.write(dir, "w.yaml", "{model: weighted, factors: [{feature: frequency, weight:"
+                + " 1}], thresholds: [0.5]}\n");
+        for (List<String> model : List.of(List.of("--model", "rfm"), List.of("--spec", weighted.toString()))) {
+            CliTestSupport.Result r = CliTestSupport.run("score", model.get(0), model.get(1), "--in", in.toString(),
+                    "--out", out.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("c.csv: line 5, column 'frequency' (customer 'd'): the cell is empty;"
+                    + " expected a number"), model + ": " + r.err());
+            assertFalse(Files.exists(out));
+        }
+        Path money = RunCommandTest.write(dir, "m.csv", TABLE.replace("b,300,1,20", "b,300,1,"));
+        CliTestSupport.Result abc = CliTestSupport.run("score", "--model", "abc", "--in", money.toString(), "--out",
+                out.toString());
+        assertEquals(2, abc.exitCode(), abc.err());
+        assertTrue(abc.err().contains("m.csv: line 3, column 'monetary' (customer 'b'): the cell is empty"), abc.err());
+        Path never = RunCommandTest.write(dir, "r.csv", TABLE.replace("b,300,1,20", "b,,1,20"));
+        assertEquals(0, CliTestSupport.run("score", "--model", "rfm", "--in", never.toString(), "--out",
+                out.toString()).exitCode(), "an empty recency: never bought");
+    }
+
     @Test
     void tiersATransactionLogAsOfADate(@TempDir Path dir) throws IOException {
         Path log = RunCommandTest.write(dir, "log.csv", """
