@@ -36,12 +36,17 @@ public final class AtomicOutput {
 
     /**
      * Refuses an output file path before any work is done: one with no file name (the root, the working folder),
-     * an existing folder, or one of the command's {@code inputs}, which the output would replace.
+     * a symbolic link (the rename would replace the link, not the file it points to), an existing folder, or one
+     * of the command's {@code inputs}, which the output would replace.
      */
     public static void checkTarget(String option, Path target, Path... inputs) {
         Path abs = target.toAbsolutePath().normalize();
         if (target.toString().isEmpty() || abs.getParent() == null || abs.getFileName() == null) {
             throw new OutputPathException(option + " '" + target + "': expected a file path");
+        }
+        if (Files.isSymbolicLink(abs)) {
+            throw new OutputPathException(option + " " + target + " is a symbolic link" + linkTarget(abs)
+                    + ", which the output would replace; give the real path of the file");
         }
         if (Files.isDirectory(abs)) {
             throw new OutputPathException(option + " " + target + " is a folder; expected a file path");
@@ -51,6 +56,15 @@ public final class AtomicOutput {
                 throw new OutputPathException(option + " " + target + " is an input file (" + input
                         + "); expected another file for the output");
             }
+        }
+    }
+
+    /** " (to TARGET)" for a symbolic link, for messages; "" if it cannot be read. */
+    public static String linkTarget(Path link) {
+        try {
+            return " (to " + Files.readSymbolicLink(link) + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
         }
     }
 

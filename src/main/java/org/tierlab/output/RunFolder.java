@@ -28,7 +28,8 @@ import org.tierlab.io.AtomicOutput;
  *
  * <p>Only a folder tierlab wrote may be replaced: every run folder holds a {@value #MARKER} file, and a target
  * that exists without it (a user's folder, a file, the working folder or one above it) is refused before the run
- * starts, so a mistyped {@code --out} or scenario name can never delete anything else.
+ * starts, so a mistyped {@code --out} or scenario name can never delete anything else. So is a symbolic link,
+ * which the run would replace while the user meant the folder it points to.
  */
 public final class RunFolder implements AutoCloseable {
     /** The file that marks a folder as a tierlab run folder, safe to replace. */
@@ -126,8 +127,8 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
-     * Refuses a target that a run must not replace: the root, the working folder or a folder above it, a file,
-     * or a non-empty folder without the {@value #MARKER} file of an earlier run.
+     * Refuses a target that a run must not replace: the root, the working folder or a folder above it, a symbolic
+     * link, a file, or a non-empty folder without the {@value #MARKER} file of an earlier run.
      */
     static void checkReplaceable(Path given, Path abs) {
         String shown = "'" + given + "'";
@@ -139,8 +140,13 @@ public final class RunFolder implements AutoCloseable {
             throw new TargetException("cannot use " + shown + " as a run folder: it is the working folder or holds it,"
                     + " and a run replaces its folder whole; expected a new or earlier run folder");
         }
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(abs)) {
-            return; // new, or a link: the move replaces the link, never what it points to
+        if (Files.isSymbolicLink(abs)) {
+            // the move would replace the link itself with the run folder: the user meant the folder it points to
+            throw new TargetException("cannot use " + shown + " as a run folder: it is a symbolic link"
+                    + AtomicOutput.linkTarget(abs) + ", which a run would replace; give the real path of the folder");
+        }
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            return; // new
         }
         if (!Files.isDirectory(abs)) {
             throw new TargetException("cannot use " + shown + " as a run folder: it is a file; expected a folder");

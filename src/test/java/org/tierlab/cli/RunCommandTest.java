@@ -239,6 +239,31 @@ class RunCommandTest {
     }
 
     /**
+     * An --out that is a symbolic link to a folder of the user's is refused before the run: the run would replace
+     * the link, while the user meant the folder. The link and the folder are left as they were.
+     */
+    @Test
+    void aSymbolicLinkIsRefusedAsTheRunFolder(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "small.yaml", SMALL);
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        write(mine, "notes.txt", "mine");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), mine);
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", link.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot use '" + link + "' as a run folder: it is a symbolic link (to " + mine
+                + "), which a run would replace; give the real path of the folder"), r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        try (Stream<Path> left = Files.list(mine)) {
+            assertEquals(List.of(mine.resolve("notes.txt")), left.toList());
+        }
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+        r = CliTestSupport.run("run", scenario.toString(), "--out", dangling.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("it is a symbolic link"), r.err());
+        assertFalse(Files.exists(dir.resolve("nowhere")));
+    }
+
+    /**
      * A staging folder whose run was killed (its lock no longer held) is deleted by the next run to the same
      * folder; one whose lock is held (a run still going) is left alone; the finished folder has no lock file.
      */

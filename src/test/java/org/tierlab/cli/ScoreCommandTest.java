@@ -280,6 +280,21 @@ class ScoreCommandTest {
     }
 
     /** A custom date format is read strictly: 31 April is an error with its line, not 30 April. */
+    /** An --out that is a symbolic link is refused: writing would replace the link, not the file it points to. */
+    @Test
+    void aSymbolicLinkIsRefusedAsTheOutput(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path mine = RunCommandTest.write(dir, "mine.csv", "mine\n");
+        Path link = Files.createSymbolicLink(dir.resolve("t.csv"), mine);
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--in", in.toString(), "--out",
+                link.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--out " + link + " is a symbolic link (to " + mine + "), which the output would"
+                + " replace; give the real path of the file"), r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("mine\n", Files.readString(mine));
+    }
+
     @Test
     void impossibleDatesAreRefused(@TempDir Path dir) throws IOException {
         Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,29/02/2024,10\nb,31/04/2024,5\n");
