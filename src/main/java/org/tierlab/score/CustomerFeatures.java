@@ -173,6 +173,9 @@ public final class CustomerFeatures {
         for (Map.Entry<String, Categorical> e : categorical.entrySet()) {
             group.putCategorical(e.getKey(), gather(e.getValue().codes(), rows, from, to), e.getValue().levels());
         }
+        if (missing != null) {
+            group.missingDescribedBy((feature, i) -> missing.apply(feature, rows[from + i]));
+        }
         return group.describedBy(i -> describe(rows[from + i]));
     }
 

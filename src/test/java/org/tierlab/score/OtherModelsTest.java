@@ -301,7 +301,18 @@ class OtherModelsTest {
             f.numeric(CustomerFeatures.MONETARY)[4] = Double.NaN;
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> abc(AttributeModel.Scope.GROUP, f));
-            assertEquals("feature 'monetary' of customer at line 6 is NaN; expected a finite number", e.getMessage());
+            assertEquals("feature 'monetary' of customer at line 6 is NaN; expected a number", e.getMessage());
+        }
+
+        /** A table reader's wording of an empty cell names the cell in the whole table, not in the group. */
+        @Test
+        void anEmptyCellNamesItsPlaceInTheWholeTable() {
+            CustomerFeatures f = abcCustomers().missingDescribedBy((col, i) -> "line " + (i + 2) + ", column '" + col
+                    + "': the cell is empty");
+            f.numeric(CustomerFeatures.MONETARY)[4] = Double.NaN;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> abc(AttributeModel.Scope.GROUP, f));
+            assertEquals("line 6, column 'monetary': the cell is empty; expected a number", e.getMessage());
         }
 
         /** The whole base's lazy columns are computed once for all levels, and released when every level is tiered. */
