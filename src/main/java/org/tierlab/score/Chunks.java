@@ -47,6 +47,14 @@ final class Chunks {
         return IntStream.range(0, k).parallel().mapToObj(c -> task.run(c, start(n, c, k), start(n, c + 1, k))).toList();
     }
 
+    /**
+     * Runs two independent jobs at once (on two cores if there are), and returns when both are done; an exception
+     * of either is thrown here. Only for jobs that write disjoint outputs, so the result is the same in any order.
+     */
+    static void both(Runnable first, Runnable second) {
+        List.of(first, second).parallelStream().forEach(Runnable::run);
+    }
+
     /** Runs {@code action} on every chunk. */
     static void forEach(int n, Action action) {
         map(n, (c, from, to) -> {
