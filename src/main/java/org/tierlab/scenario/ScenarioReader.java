@@ -297,7 +297,13 @@ public final class ScenarioReader {
                     new Effect(0.9, 1.05, 0.2, 1));
         } else {
             b.allowOnly("uniform");
-            action = ActionReader.read(b.get("uniform"), staff);
+            ConfigNode u = b.get("uniform");
+            action = ActionReader.read(u, staff);
+            if (u.has("on")) {
+                // the baseline has no tiers and no triggers: an 'on' action would never be due for anybody
+                throw u.get("on").error("the uniform baseline treats everybody on a schedule; expected 'every'"
+                        + " (periods), not 'on'");
+            }
         }
         Policy policy = new Policy(UNIFORM, Map.of(ALL_TIERS, List.of(action)), 90);
         return new Strategy(UNIFORM, first.modelName(), first.model(), policy, first.retierEvery(), true);

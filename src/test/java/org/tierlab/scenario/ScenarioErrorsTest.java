@@ -99,6 +99,9 @@ class ScenarioErrorsTest {
                         "      top:\n        - {action: callback, every: 1, role: team, minutes: 10}\n",
                         "      gold: [{action: callback, every: 1, role: team, minutes: 10}]\n"), 25,
                         "policies.p.tiers.gold", "produced by no model"),
+                Arguments.of("uniform baseline on a trigger", GOOD + "baselines:\n  uniform: {action: welcome_sequence,"
+                        + " on: new, role: team, minutes: 10}\n", 30, "baselines.uniform.on",
+                        "the uniform baseline treats everybody on a schedule; expected 'every' (periods), not 'on'"),
                 Arguments.of("huge arrivals", GOOD.replace("  customers: 10\n",
                         "  customers: 10\n  arrivals: {per_period: 1e12}\n"), 7, "population.arrivals.per_period",
                         "expected a number from 0.0 to 1.0E7"));
