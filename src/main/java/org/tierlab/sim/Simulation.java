@@ -576,13 +576,12 @@ public final class Simulation {
 
     /**
      * The uniform-treatment baseline: one action for everybody, ignoring tiers, served round robin so that the
-     * whole staff budget of its role is spread evenly over the customer base.
+     * whole staff budget of its role is spread evenly over the customer base. With {@code every: k} each customer
+     * is due in one period of k (the phases of a policy's scheduled action), so every period has due customers
+     * and spends the budget; were the whole base due in one period of k, the baseline would use only 1/k of it.
      */
     private void actUniform(int t, int p) {
         int a = plan.first[tiers + 1];
-        if (!due(a, 0, t, p)) {
-            return;
-        }
         int n = people.appearedBy[t];
         int role = plan.role[a];
         for (int visited = 0; visited < n; visited++) {
@@ -591,7 +590,8 @@ public final class Simulation {
             }
             int i = uniformPointer;
             uniformPointer = (uniformPointer + 1) % n;
-            if (s.observedChurn[i] == 0 && (s.status[i] == CustomerState.ACTIVE || s.status[i] == CustomerState.GONE)) {
+            if (due(a, i, t, p) && s.observedChurn[i] == 0
+                    && (s.status[i] == CustomerState.ACTIVE || s.status[i] == CustomerState.GONE)) {
                 serve(i, t, a);
             }
         }

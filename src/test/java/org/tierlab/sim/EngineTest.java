@@ -138,6 +138,25 @@ class EngineTest {
     }
 
     /**
+     * A uniform baseline with {@code every: 3} spends its role's budget in every period: each customer is due in
+     * one period of three, as with a policy's scheduled action. Some 300 customers x 20 min every 3 periods is
+     * over 33 hours a period, above the 20 hours of capacity. Before the fix the whole base was due in one period
+     * of three, and the baseline used a third of the budget.
+     */
+    @Test
+    void uniformWithACadenceSpendsTheBudgetEveryPeriod() {
+        Scenario sc = TestScenarios.read(POLICY_SCENARIO + """
+                baselines:
+                  uniform: {action: callback, every: 3, role: am, minutes: 20, effect: {churn: 0.9, duration: 3}}
+                """);
+        UnitResult uniform = Simulation.run(sc, 1, 0, true);
+        for (int p = 0; p < sc.horizon().periods(); p++) {
+            double hours = uniform.staffHours()[0][p];
+            assertTrue(hours > 19 && hours <= 20, "period " + (p + 1) + " uses the am budget: " + hours);
+        }
+    }
+
+    /**
      * The at-risk trigger counts whole days, as the recency feature does. Nobody buys again or leaves, and
      * everybody's only purchase was in period 0; 183 days is just over 6 months (182.625 days), which whole days
      * reach after 6 periods and exact days only after 7. Every customer's win-back hour falls in period 6.
