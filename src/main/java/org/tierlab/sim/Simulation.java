@@ -128,6 +128,9 @@ public final class Simulation {
         int from = t == 0 ? 0 : people.appearedBy[t - 1];
         for (int i = from; i < people.appearedBy[t]; i++) {
             s.satisfaction[i] = people.baseSatisfaction[i];
+            // the promise of the "unassigned" group starts when the company learns of the person, as a tier's
+            // does at re-tiering: nobody is neglected before a first contact is due
+            s.lastContact[i] = (short) t;
             tierSize[tiers]++;
             if (people.lead[i] == 1) {
                 s.status[i] = CustomerState.LEAD;

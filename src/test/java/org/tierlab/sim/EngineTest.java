@@ -157,6 +157,42 @@ class EngineTest {
     }
 
     /**
+     * A customer who appears after the tiering is "unassigned" and is not neglected before its first scheduled
+     * contact is due. Tiers are set once, so every arrival stays unassigned; its callback every 3 periods has
+     * ample capacity and no effect, so with common random numbers the unassigned satisfaction must equal that of
+     * no maintenance. Before the fix, arrivals counted as never contacted and lost the neglect penalty at once.
+     */
+    @Test
+    void newcomersAreNotNeglectedBeforeTheirFirstContactIsDue() {
+        Scenario sc = TestScenarios.read("""
+                name: newcomers
+                horizon: {periods: 8, period: month, warmup: 1}
+                replications: 2
+                seed: 3
+                population:
+                  customers: 20
+                  segments:
+                    - {name: all, share: 1, purchase_rate: {shape: 2, rate: 2}, dropout: {model: per_period, a: 1, b: 50},
+                       spend: {p: 2, q: 3, gamma: 10}}
+                  arrivals: {per_period: 10}
+                behaviour: {neglect_penalty: 1}
+                staff: {am: 1000}
+                models: {halves: {model: halves}}
+                policies:
+                  welcome:
+                    tiers:
+                      unassigned: [{action: callback, every: 3, role: am, minutes: 1}]
+                strategies: [{name: welcome, model: halves, policy: welcome, retier_every: 0}]
+                """);
+        UnitResult none = Simulation.run(sc, 0, 0, true);
+        UnitResult welcome = Simulation.run(sc, 2, 0, true);
+        int unassigned = 2;
+        double[] expected = none.tier()[TierMetric.SATISFACTION.ordinal()][unassigned];
+        double[] actual = welcome.tier()[TierMetric.SATISFACTION.ordinal()][unassigned];
+        assertArrayEquals(expected, actual, 1e-6, "satisfaction of the unassigned arrivals");
+    }
+
+    /**
      * The at-risk trigger counts whole days, as the recency feature does. Nobody buys again or leaves, and
      * everybody's only purchase was in period 0; 183 days is just over 6 months (182.625 days), which whole days
      * reach after 6 periods and exact days only after 7. Every customer's win-back hour falls in period 6.
