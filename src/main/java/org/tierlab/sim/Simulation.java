@@ -494,26 +494,29 @@ public final class Simulation {
         int end = t + plan.duration[a];
         double churn = plan.churnMultiplier[a];
         if (churn != 1) {
-            int until = s.churnUntil[i];
-            double running = plan.churnMultiplier[s.churnEffect[i] & 0xFF];
-            if (until <= t || churn < running) {
-                s.churnEffect[i] = (byte) a;
-                s.churnUntil[i] = (short) end;
-            } else if (churn == running && end > until) {
-                s.churnUntil[i] = (short) end;
-            }
+            startEffect(s.churnEffect, s.churnUntil, plan.churnMultiplier, i, t, a, end, -churn);
         }
         double purchase = plan.purchaseMultiplier[a];
         if (purchase != 1) {
-            int until = s.purchaseUntil[i];
-            double running = plan.purchaseMultiplier[s.purchaseEffect[i] & 0xFF];
-            if (until <= t || purchase > running) {
-                s.purchaseEffect[i] = (byte) a;
-                s.purchaseUntil[i] = (short) end;
-            } else if (purchase == running && end > until) {
-                s.purchaseUntil[i] = (short) end;
-            }
+            startEffect(s.purchaseEffect, s.purchaseUntil, plan.purchaseMultiplier, i, t, a, end, purchase);
         }
+    }
+
+    /**
+     * {@link #prolongEffect} for one multiplier: {@code effect[i]} and {@code until[i]} are customer i's running
+     * effect and its end, {@code multipliers} the actions' multipliers, and {@code strength} action a's multiplier
+     * signed so that larger is stronger (a churn multiplier negated). Written without branches: whether a running
+     * effect is still on and stronger differs from customer to customer in no pattern a branch predictor learns.
+     */
+    private static void startEffect(byte[] effect, short[] until, float[] multipliers, int i, int t, int a, int end,
+            double strength) {
+        int runningUntil = until[i];
+        byte running = effect[i];
+        double runningStrength = strength < 0 ? -multipliers[running & 0xFF] : multipliers[running & 0xFF];
+        boolean replace = runningUntil <= t | strength > runningStrength;
+        boolean renew = strength == runningStrength & end > runningUntil;
+        effect[i] = replace ? (byte) a : running;
+        until[i] = (short) (replace | renew ? end : runningUntil);
     }
 
     private void serveGroup(int i, int t, int p, int g) {
