@@ -16,7 +16,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Turns an {@link ExperimentResult} into the run folder's tables (formats in docs/run-folder.md): summary,
+ * Turns an {@link ExperimentResult} into the run folder's tables (files in README.md, metrics in docs/metrics.md): summary,
  * per period, per tier, migrations and revenue concentration. Long format throughout, so a report or a
  * spreadsheet can filter by metric.
  */

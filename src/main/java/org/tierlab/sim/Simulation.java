@@ -135,10 +135,13 @@ public final class Simulation {
             if (people.lead[i] == 1) {
                 s.status[i] = CustomerState.LEAD;
             } else if (t == 0) {
+                // a starting customer was acquired before the simulation: tenure 0 is the period just before it,
+                // so every starting customer buys and may leave from the first period on
+                int acquiredAt = -1 - people.tenure[i];
                 s.status[i] = CustomerState.ACTIVE;
                 active++;
-                s.acquired[i] = (short) -people.tenure[i];
-                firstPurchase(i, -people.tenure[i], t);
+                s.acquired[i] = (short) acquiredAt;
+                firstPurchase(i, acquiredAt, t);
             } else {
                 acquire(i, t);
             }
@@ -215,8 +218,8 @@ public final class Simulation {
             byte st = s.status[i];
             if (st == CustomerState.ACTIVE && s.acquired[i] < t) {
                 stepOne(i, t, measured);
-            } else if (st == CustomerState.ACTIVE && t > 0) {
-                // acquired this period (starting customers, at t = 0, bought before the simulation)
+            } else if (st == CustomerState.ACTIVE) {
+                // acquired this period (starting customers were acquired before the simulation: stepped above)
                 double value = firstValue(i, t);
                 ledger.sale(tierOf(i), value, value * seg.margin[people.segment[i]], 1);
             }
@@ -397,6 +400,7 @@ public final class Simulation {
             remaining[r++] = hours * 60;
         }
         if (strategy.uniform()) {
+            poolStaffInto(plan.role[plan.first[tiers + 1]]);
             actUniform(t, p);
             return;
         }
@@ -578,6 +582,23 @@ public final class Simulation {
         if (change != 0) {
             s.satisfaction[i] = (float) clampToScale(s.satisfaction[i] + change);
         }
+    }
+
+    /**
+     * Gives role {@code into} the hours of every role, for the uniform baseline: it is the same total staff budget
+     * as the strategies have, spread evenly over the customers, and its single action has a single role. No-op for
+     * an action that needs no staff.
+     */
+    private void poolStaffInto(int into) {
+        if (into < 0) {
+            return;
+        }
+        double total = 0;
+        for (int r = 0; r < roles; r++) {
+            total += remaining[r];
+            remaining[r] = 0;
+        }
+        remaining[into] = total;
     }
 
     /**

@@ -76,9 +76,10 @@ class ClosedFormTest {
         double b = 6.0;
         int periods = 13;
         Estimate[] sim = simulate(TestScenarios.read(scenario("{model: per_period, a: 1.2, b: 6.0}", periods)));
-        // Customers start at period 0 with their acquisition purchase; periods 1..12 each have Poisson
-        // purchases then one dropout trial. S(k) = B(a, b + k) / B(a, b) after k trials (Fader & Hardie 2007).
-        int steps = periods - 1;
+        // Customers are acquired just before period 0 (tenure 0), by a purchase that is history; each of the
+        // periods has Poisson purchases then one dropout trial. S(k) = B(a, b + k) / B(a, b) after k trials
+        // (Fader & Hardie 2007).
+        int steps = periods;
         double survival = Math.exp(Beta.logBeta(a, b + steps) - Beta.logBeta(a, b));
         double meanRate = 0.8 / 2.5;
         double expected = 0;
@@ -97,7 +98,7 @@ class ClosedFormTest {
         double b = 2.7;
         int periods = 27;
         Estimate[] sim = simulate(TestScenarios.read(scenario("{model: after_purchase, a: 0.9, b: 2.7}", periods)));
-        double t = periods - 1;
+        double t = periods; // acquired just before period 0
         // E[X(t)] for BG/NBD, Fader, Hardie & Lee (2005), eq. 7.
         double z = t / (alpha + t);
         double expected = (a + b - 1) / (a - 1)
@@ -111,7 +112,7 @@ class ClosedFormTest {
         double beta = 10.0;
         int periods = 21;
         Estimate[] sim = simulate(TestScenarios.read(scenario("{model: exponential, s: 1.5, beta: 10.0}", periods)));
-        int steps = periods - 1;
+        int steps = periods; // acquired just before period 0
         // Lifetime Exp(mu), mu ~ Gamma(s, beta): P(alive after k periods) = (beta / (beta + k))^s. Purchases in
         // a period happen before that period's dropout trial, so E[X] = (r / alpha) * sum_{k<steps} S(k).
         double survival = Math.pow(beta / (beta + steps), s);

@@ -132,15 +132,17 @@ class EngineTest {
         UnitResult uniform = Simulation.run(sc, 1, 0, true);
         assertEquals(0, none.summary()[SummaryMetric.STAFF_HOURS.ordinal()]);
         assertEquals(0, none.summary()[SummaryMetric.SERVICE_COST.ordinal()]);
-        double budget = 20.0 * sc.horizon().periods();
+        // the whole staff budget (am 20 + support 10 hours a period), pooled into the action's role (am)
+        double budget = (20.0 + 10.0) * sc.horizon().periods();
         assertTrue(uniform.staffTotal()[0] > 0.9 * budget && uniform.staffTotal()[0] <= budget,
-                "uniform spends the first role's budget: " + uniform.staffTotal()[0]);
+                "uniform spends the whole staff budget: " + uniform.staffTotal()[0]);
+        assertEquals(0, uniform.staffTotal()[1], "the pooled support hours are booked to am");
     }
 
     /**
      * A uniform baseline with {@code every: 3} spends its role's budget in every period: each customer is due in
      * one period of three, as with a policy's scheduled action. Some 300 customers x 20 min every 3 periods is
-     * over 33 hours a period, above the 20 hours of capacity. Before the fix the whole base was due in one period
+     * over 33 hours a period, above the 30 hours of capacity (all roles pooled). Before the fix the whole base was due in one period
      * of three, and the baseline used a third of the budget.
      */
     @Test
@@ -152,7 +154,7 @@ class EngineTest {
         UnitResult uniform = Simulation.run(sc, 1, 0, true);
         for (int p = 0; p < sc.horizon().periods(); p++) {
             double hours = uniform.staffHours()[0][p];
-            assertTrue(hours > 19 && hours <= 20, "period " + (p + 1) + " uses the am budget: " + hours);
+            assertTrue(hours > 29 && hours <= 30, "period " + (p + 1) + " uses the whole budget: " + hours);
         }
     }
 
@@ -193,9 +195,39 @@ class EngineTest {
     }
 
     /**
+     * Starting customers were acquired before the simulation, so with no warm-up the first reported period already
+     * has their purchases, churn and satisfaction. Before the fix, tenure 0 meant acquired in period 0: the first
+     * period showed no revenue, no churn and no satisfaction at all.
+     */
+    @Test
+    void withNoWarmupTheFirstPeriodHasTheStartingCustomersActivity() {
+        Scenario sc = TestScenarios.read("""
+                name: no-warmup
+                horizon: {periods: 3, period: month, warmup: 0}
+                replications: 2
+                seed: 5
+                population:
+                  customers: 400
+                  segments:
+                    - {name: all, share: 1, purchase_rate: {shape: 2, rate: 2}, dropout: {model: per_period, a: 1, b: 5},
+                       spend: {p: 2, q: 3, gamma: 10}}
+                staff: {am: 10}
+                models: {halves: {model: halves}}
+                policies: {none: {tiers: {}}}
+                strategies: [{name: plain, model: halves, policy: none}]
+                """);
+        double[][] period = Simulation.run(sc, 0, 0, true).period();
+        assertTrue(period[PeriodMetric.TRANSACTIONS.ordinal()][0] > 100, "purchases in period 1");
+        assertTrue(period[PeriodMetric.REVENUE.ordinal()][0] > 0, "revenue in period 1");
+        assertTrue(period[PeriodMetric.CHURN_RATE.ordinal()][0] > 0, "churn in period 1");
+        assertTrue(period[PeriodMetric.SATISFACTION.ordinal()][0] > 0, "satisfaction in period 1");
+    }
+
+    /**
      * The at-risk trigger counts whole days, as the recency feature does. Nobody buys again or leaves, and
-     * everybody's only purchase was in period 0; 183 days is just over 6 months (182.625 days), which whole days
-     * reach after 6 periods and exact days only after 7. Every customer's win-back hour falls in period 6.
+     * everybody's only purchase was their acquisition in the period before the start (-1); 183 days is just over
+     * 6 months (182.625 days), which whole days reach after 6 periods and exact days only after 7. Every
+     * customer's win-back hour falls in period 5 (6 periods after -1), not 6.
      */
     @Test
     void atRiskTriggerCountsWholeDaysAsTheRecencyFeatureDoes() {
@@ -225,7 +257,7 @@ class EngineTest {
         UnitResult r = Simulation.run(sc, sc.strategies().size() - 1, 0, true);
         double[] hours = r.staffHours()[0];
         for (int p = 0; p < hours.length; p++) {
-            assertEquals(p == 6 ? 50.0 : 0.0, hours[p], 0.0, "support hours in period " + p);
+            assertEquals(p == 5 ? 50.0 : 0.0, hours[p], 0.0, "support hours in period " + p);
         }
     }
 
