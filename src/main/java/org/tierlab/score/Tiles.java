@@ -60,6 +60,9 @@ final class Tiles {
         if (profile.count() == 0 || profile.integerRange() != null) {
             return null;
         }
+        if (binning instanceof Binning.EqualCount && profile.count() < bins) {
+            return null; // fewer customers than tiles: scored exactly by equalCount
+        }
         if (binning instanceof Binning.Quantile) {
             return BucketTiles.of(values, profile, breakRanks(profile.count(), bins), false);
         }
@@ -94,11 +97,41 @@ final class Tiles {
             Arrays.fill(out, (byte) 0);
             return;
         }
+        if (n < bins) {
+            fewerThanBins(values, negate, (int) n, bins, out);
+            return;
+        }
         long[] tileStarts = tileStarts(n, bins);
         if (!negate && profile.integerRange() == null && BucketTiles.score(values, profile, tileStarts, true, out)) {
             return;
         }
         equalCountCuts(values, negate, profile, tileStarts).assign(values, out);
+    }
+
+    /**
+     * Equal-count tiles when there are fewer customers than tiles: scores 1 + floor(rank * bins / n) exactly, so
+     * some tiles stay empty. The cut-point machinery needs every tile to start at a customer, and clamping the
+     * empty tiles' starts to the last customer would give that customer the top score instead of its own.
+     */
+    private static void fewerThanBins(double[] values, boolean negate, int n, int bins, byte[] out) {
+        Integer[] order = new Integer[n];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            out[i] = 0;
+            if (!Double.isNaN(values[i])) {
+                order[k++] = i;
+            }
+        }
+        double sign = negate ? -1 : 1;
+        // a stable sort on == order (0.0 ties -0.0): tied values keep input order, as on every other path
+        Arrays.sort(order, (a, b) -> {
+            double x = sign * values[a];
+            double y = sign * values[b];
+            return x < y ? -1 : x > y ? 1 : 0;
+        });
+        for (int rank = 0; rank < n; rank++) {
+            out[order[rank]] = (byte) (1 + rank * bins / n);
+        }
     }
 
     /** Where equal-count scores change: the value at the first rank of each tile, and the index it starts at. */
@@ -124,6 +157,9 @@ final class Tiles {
         long n = profile.count();
         if (n == 0 || profile.integerRange() == null) {
             return null;
+        }
+        if (binning instanceof Binning.EqualCount && n < bins) {
+            return null; // fewer customers than tiles: scored exactly by equalCount
         }
         Cuts cuts = binning instanceof Binning.Quantile ? quantileCuts(values, negate, profile, breakRanks(n, bins))
                 : binning instanceof Binning.EqualCount ? equalCountCuts(values, negate, profile, tileStarts(n, bins))

@@ -35,6 +35,26 @@ class RfmModelTest extends TieringModelContract {
     }
 
     @Test
+    void equalCountWithFewerCustomersThanBinsFollowsTheFormula() {
+        // score = 1 + floor(rank * bins / n): two customers in five tiles score 1 and 3, three score 1, 2 and 4;
+        // the empty tiles do not push the top customer up to 5
+        assertArrayEquals(new byte[] {3, 1}, scores(new Binning.EqualCount(), 5, 20, 10));
+        assertArrayEquals(new byte[] {1, 2, 4}, scores(new Binning.EqualCount(), 5, 7, 7, 7));
+        byte[] negated = new byte[4];
+        new Binning.EqualCount().scoreNegated(new double[] {5, Double.NaN, 30, 5}, 5, negated);
+        assertArrayEquals(new byte[] {2, 0, 1, 4}, negated, "recency: NaN unscored, ties in input order");
+        CustomerFeatures f = CustomerFeatures.of(2).put(CustomerFeatures.RECENCY, new double[] {5, 30})
+                .put(CustomerFeatures.FREQUENCY, new double[] {1, 2}).put(CustomerFeatures.MONETARY, new double[] {10, 20});
+        RfmModel m = RfmModel.of(5, new Binning.EqualCount(), null);
+        RfmScores s = m.scores(f);
+        assertArrayEquals(new byte[] {3, 1}, s.r());
+        RfmScores both = RfmAbc.of(m, AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.2}, null))
+                .score(f).scores();
+        assertArrayEquals(new byte[] {1, 3}, both.f(), "the RFM-with-ABC path agrees");
+        assertArrayEquals(new byte[] {1, 3}, both.m());
+    }
+
+    @Test
     void customBreaks() {
         assertArrayEquals(new byte[] {1, 1, 2, 3}, scores(new Binning.Custom(new double[] {10, 100}), 3, 0, 10, 11, 500));
         assertThrows(IllegalArgumentException.class, () -> new Binning.Custom(new double[] {10, 10}));
