@@ -129,7 +129,9 @@ public final class LifecycleModel implements TieringModel {
 
     /**
      * Sets {@code stage} where an optional 0/1 column is set, except over a stage of higher precedence (lead,
-     * or the negative-recency mark, which only a lead may clear), then releases the column.
+     * or the negative-recency mark, which only a lead may clear), then releases the column. A value other than
+     * 0 or 1 (an empty cell among them) is an error: read as "set", it would silently make the customer a lead
+     * or churned.
      */
     private static void markFlagged(CustomerFeatures f, String name, int stage, int[] out) {
         if (!f.hasNumeric(name)) {
@@ -137,12 +139,31 @@ public final class LifecycleModel implements TieringModel {
         }
         double[] v = f.numeric(name);
         boolean isLead = stage == LEAD;
-        Chunks.forEach(f.size(), (from, to) -> {
+        boolean anyBad = Chunks.map(f.size(), (c, from, to) -> {
+            boolean bad = false;
             for (int i = from; i < to; i++) {
+                bad |= v[i] != 0 && v[i] != 1;
                 boolean keep = !isLead && (out[i] == LEAD || out[i] == NEGATIVE_RECENCY);
                 out[i] = v[i] != 0 && !keep ? stage : out[i];
             }
-        });
+            return bad;
+        }).contains(true);
+        if (anyBad) {
+            throwAtFirstNonFlag(f, name, v);
+        }
         f.release(name);
+    }
+
+    /** Throws naming the first customer whose 0/1 flag {@code name} is neither 0 nor 1. */
+    private static void throwAtFirstNonFlag(CustomerFeatures f, String name, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                throw new IllegalArgumentException(f.describeMissing(name, i) + "; expected 0 (no) or 1 (yes)");
+            }
+            if (v[i] != 0 && v[i] != 1) {
+                throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + v[i]
+                        + "; expected 0 (no) or 1 (yes)");
+            }
+        }
     }
 }

@@ -196,6 +196,39 @@ class ScoreCommandTest {
                 out.toString()).exitCode(), "an empty recency: never bought");
     }
 
+    /**
+     * Lifecycle's lead and churned columns are 0/1 flags: an empty cell or another number is an error naming the
+     * cell, not a lead or a churned customer.
+     */
+    @Test
+    void lifecycleFlagsMustBeZeroOrOne(@TempDir Path dir) throws IOException {
+        String table = """
+                customer_id,recency,tenure,lead,churned
+                a,10,400,0,0
+                b,10,400,0,
+                c,10,400,2,0
+                """;
+        Path out = dir.resolve("t.csv");
+        Path empty = RunCommandTest.write(dir, "e.csv", table.replace("c,10,400,2,0", "c,10,400,0,0"));
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "lifecycle", "--in", empty.toString(),
+                "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("e.csv: line 3, column 'churned' (customer 'b'): the cell is empty; expected 0"
+                + " (no) or 1 (yes)"), r.err());
+        assertFalse(Files.exists(out));
+        Path two = RunCommandTest.write(dir, "t2.csv", table.replace("b,10,400,0,", "b,10,400,0,1"));
+        CliTestSupport.Result lead = CliTestSupport.run("score", "--model", "lifecycle", "--in", two.toString(),
+                "--out", out.toString());
+        assertEquals(2, lead.exitCode(), lead.out());
+        assertTrue(lead.err().contains("'lead' of customer at line 4 (customer 'c') is 2.0; expected 0 (no) or 1"),
+                lead.err());
+        Path good = RunCommandTest.write(dir, "g.csv", table.replace("b,10,400,0,", "b,10,400,0,1")
+                .replace("c,10,400,2,0", "c,10,400,1,0"));
+        assertEquals(0, CliTestSupport.run("score", "--model", "lifecycle", "--in", good.toString(), "--out",
+                out.toString()).exitCode());
+        assertEquals(List.of("customer_id,tier", "a,established", "b,churned", "c,lead"), Files.readAllLines(out));
+    }
+
     @Test
     void tiersATransactionLogAsOfADate(@TempDir Path dir) throws IOException {
         Path log = RunCommandTest.write(dir, "log.csv", """
