@@ -42,14 +42,18 @@ public final class TieringSpecs {
                 return RfmModel.of(bins, new Binning.EqualCount(), segments);
             case "custom":
                 ConfigNode breaks = spec.get("breaks").allowOnly("recency", "frequency", "monetary");
-                return RfmModel.of(bins, custom(breaks.get("recency")), custom(breaks.get("frequency")),
-                        custom(breaks.get("monetary")), segments);
+                return RfmModel.of(bins, custom(breaks.get("recency"), bins), custom(breaks.get("frequency"), bins),
+                        custom(breaks.get("monetary"), bins), segments);
             default:
                 return RfmModel.of(bins, new Binning.Quantile(), segments);
         }
     }
 
-    private static Binning custom(ConfigNode breaks) {
+    /** Custom breaks, checked here so a wrong count is named at the breaks' line, not when data is scored. */
+    private static Binning custom(ConfigNode breaks, int bins) {
+        if (breaks.elements().size() != bins - 1) {
+            throw breaks.error(bins + " bins need " + (bins - 1) + " breaks, found " + breaks.elements().size());
+        }
         try {
             return new Binning.Custom(breaks.asDoubles());
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tierlab.config.ConfigException;
 import org.tierlab.config.ConfigNode;
 
-/** The attribute model's {@code scope} as a specification gives it: the values it takes and its error messages. */
+/** Model specifications as files give them: the attribute model's {@code scope} and RFM custom breaks, with their errors. */
 class TieringSpecsTest {
     /** A scenario's models section holding one attribute model; {@code SCOPE} is replaced by each test. */
     private static final String MODELS = """
@@ -69,5 +69,24 @@ class TieringSpecsTest {
                     + " and no 'within' is given; expected a 'within' model (e.g. within: {model: abc}) or no scope",
                     e.getMessage());
         }
+    }
+
+    /** A custom break list of the wrong length is named at its line when the file is read, not blamed on the data. */
+    @Test
+    void customBreaksOfTheWrongCountAreNamedAtTheirLine() {
+        String yaml = """
+                models:
+                  by-region:
+                    model: rfm
+                    bins: 3
+                    binning: custom
+                    breaks:
+                      recency: [30, 180]
+                      frequency: [1, 5, 9]
+                      monetary: [100, 1000]
+                    segments: [{name: Best, r: [3, 3], f: [2, 3], m: [2, 3]}]
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
+        assertEquals("m.yaml:8: 'models.by-region.breaks.frequency': 3 bins need 2 breaks, found 3", e.getMessage());
     }
 }
