@@ -155,27 +155,29 @@ public final class WeightedScoreModel implements TieringModel {
         }
         switch (how) {
             case MINMAX -> {
-                double min = p.min();
-                double max = p.max();
+                double s = overflowScale(p);
+                double min = p.min() * s;
+                double max = p.max() * s;
                 Chunks.forEach(n, (from, to) -> {
                     for (int i = from; i < to; i++) {
-                        out[i] = max > min ? (x[i] - min) / (max - min) : 0.5;
+                        out[i] = max > min ? (x[i] * s - min) / (max - min) : 0.5;
                     }
                 });
             }
             case ZSCORE -> {
+                double s = overflowScale(p);
                 // sums in input order, as before the loops ran in parallel: the same bits on every machine
                 double mean = 0;
                 for (double v : x) {
-                    mean += v;
+                    mean += v * s;
                 }
                 mean /= n;
                 double ss = 0;
                 for (double v : x) {
-                    ss += (v - mean) * (v - mean);
+                    ss += (v * s - mean) * (v * s - mean);
                 }
                 double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-                normalCdf(x, p, mean, sd, out);
+                normalCdf(x, s, p, mean, sd, out);
             }
             default -> MidRanks.of(x, p, out);
         }
@@ -183,11 +185,23 @@ public final class WeightedScoreModel implements TieringModel {
     }
 
     /**
+     * A power of two that brings the column's largest magnitude near 1 when it is so large that a range, a sum
+     * or a square of differences could overflow to infinity (and every score turn NaN, which no threshold
+     * rejects: the top tier for all); 1 otherwise. Scaling by a power of two is exact, and min-max and z-score
+     * normalisations do not depend on the scale.
+     */
+    private static double overflowScale(ColumnProfile p) {
+        double largest = Math.max(Math.abs(p.min()), Math.abs(p.max()));
+        return largest > 1e150 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1;
+    }
+
+    /**
      * The normal CDF of each value's z-score (0.5 for all when sd is 0). The error function costs about 150 ns,
      * so columns of small whole numbers (tenure in days, survey answers) evaluate it once per distinct value
-     * and look it up; the values are the same either way.
+     * and look it up; the values are the same either way. Values are multiplied by {@code scale} (see
+     * {@link #overflowScale}), as the mean and sd were.
      */
-    private static void normalCdf(double[] x, ColumnProfile p, double mean, double sd, double[] out) {
+    private static void normalCdf(double[] x, double scale, ColumnProfile p, double mean, double sd, double[] out) {
         double[] table = null;
         int lo = 0;
         if (p.counts() != null && sd > 0) {
@@ -201,7 +215,7 @@ public final class WeightedScoreModel implements TieringModel {
         int first = lo;
         Chunks.forEach(x.length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = sd == 0 ? 0.5 : known != null ? known[(int) x[i] - first] : cdf(x[i], mean, sd);
+                out[i] = sd == 0 ? 0.5 : known != null ? known[(int) x[i] - first] : cdf(x[i] * scale, mean, sd);
             }
         });
     }
