@@ -76,7 +76,7 @@ public final class AttributeModel implements TieringModel {
     @Override
     public void assign(CustomerFeatures f, int[] out) {
         CustomerFeatures.Categorical c = f.categorical(attribute);
-        int[] levelOfCode = declaredLevels(c);
+        int[] levelOfCode = declaredLevels(f, c);
         int[] codes = c.codes();
         if (within == null) {
             for (int i = 0; i < f.size(); i++) {
@@ -89,17 +89,33 @@ public final class AttributeModel implements TieringModel {
         }
     }
 
-    /** The declared level of each of the column's level codes; a level not declared is an error. */
-    private int[] declaredLevels(CustomerFeatures.Categorical c) {
+    /**
+     * The declared level of each of the column's level codes; a level not declared is an error naming the first
+     * customer who has it (so a table's line), and an empty cell as such.
+     */
+    private int[] declaredLevels(CustomerFeatures f, CustomerFeatures.Categorical c) {
         int[] levelOfCode = new int[c.levels().size()];
         for (int j = 0; j < levelOfCode.length; j++) {
             levelOfCode[j] = levels.indexOf(c.levels().get(j));
             if (levelOfCode[j] < 0) {
-                throw new IllegalArgumentException("attribute '" + attribute + "' has level '" + c.levels().get(j)
-                        + "', which is not among the declared levels " + levels);
+                throw undeclaredLevel(f, c, j);
             }
         }
         return levelOfCode;
+    }
+
+    private IllegalArgumentException undeclaredLevel(CustomerFeatures f, CustomerFeatures.Categorical c, int code) {
+        String level = c.levels().get(code);
+        String value = level.isEmpty() ? "empty (no level)" : "'" + level + "'";
+        String expected = ", which is not among the declared levels " + levels + "; expected one of them";
+        int[] codes = c.codes();
+        for (int i = 0; i < f.size(); i++) {
+            if (codes[i] == code) {
+                return new IllegalArgumentException("attribute '" + attribute + "' of " + f.describe(i) + " is "
+                        + value + expected);
+            }
+        }
+        return new IllegalArgumentException("attribute '" + attribute + "' has level " + value + expected);
     }
 
     /** Scope BASE: the inner model tiers everybody at once, and each tier is crossed with the customer's level. */

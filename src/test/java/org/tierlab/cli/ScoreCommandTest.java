@@ -148,6 +148,26 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A level the model does not declare, or an empty cell, is named with its line and customer id. */
+    @Test
+    void anUndeclaredLevelNamesItsLineAndCustomer(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("t.csv");
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25,finance", "d,90,1,25,"));
+        CliTestSupport.Result empty = CliTestSupport.run("score", "--model", "attribute", "--attribute", "industry",
+                "--levels", "retail,software", "--in", in.toString(), "--out", out.toString());
+        assertEquals(2, empty.exitCode(), empty.out());
+        assertTrue(empty.err().contains("c.csv: attribute 'industry' of customer at line 5 (customer 'd') is empty"
+                + " (no level), which is not among the declared levels [retail, software]; expected one of them"),
+                empty.err());
+        Path other = RunCommandTest.write(dir, "o.csv", TABLE);
+        CliTestSupport.Result finance = CliTestSupport.run("score", "--model", "attribute", "--attribute",
+                "industry", "--levels", "retail,software", "--in", other.toString(), "--out", out.toString());
+        assertEquals(2, finance.exitCode(), finance.out());
+        assertTrue(finance.err().contains("attribute 'industry' of customer at line 5 (customer 'd') is 'finance',"),
+                finance.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
