@@ -17,8 +17,9 @@ public final class TieringSpecs {
     public static TieringModel parse(ConfigNode spec) {
         String model = spec.get("model").asChoice("rfm", "abc", "top", "lifecycle", "weighted", "attribute",
                 "predicted");
+        TieringModel parsed;
         try {
-            return switch (model) {
+            parsed = switch (model) {
                 case "rfm" -> rfm(spec);
                 case "abc" -> abc(spec);
                 case "top" -> top(spec);
@@ -29,6 +30,21 @@ public final class TieringSpecs {
             };
         } catch (IllegalArgumentException e) {
             throw spec.error(e.getMessage());
+        }
+        checkDistinctNames(spec, parsed);
+        return parsed;
+    }
+
+    /**
+     * Two tiers of one name could not be told apart in any output (a tier column, tier sizes), so they are refused
+     * here, for every use of a specification (a scenario, {@code tierlab score}).
+     */
+    private static void checkDistinctNames(ConfigNode spec, TieringModel model) {
+        List<String> names = model.tierNames();
+        for (int k = 0; k < names.size(); k++) {
+            if (names.indexOf(names.get(k)) != k) {
+                throw spec.error("the model names two tiers '" + names.get(k) + "'; expected distinct tier names");
+            }
         }
     }
 

@@ -168,6 +168,25 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** Two tiers of one name could not be told apart in the output: refused, from options and from a file. */
+    @Test
+    void repeatedTierNamesAreRefused(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result abc = CliTestSupport.run("score", "--model", "abc", "--shares", "0.8,0.2", "--names",
+                "A,A", "--in", in.toString(), "--out", out.toString());
+        assertEquals(2, abc.exitCode(), abc.out());
+        assertTrue(abc.err().contains("command-line options:1: the model names two tiers 'A'; expected distinct tier"
+                + " names"), abc.err());
+        Path spec = RunCommandTest.write(dir, "r.yaml", "model: attribute\nattribute: industry\n"
+                + "levels: [retail, finance, retail, software]\n");
+        CliTestSupport.Result levels = CliTestSupport.run("score", "--spec", spec.toString(), "--in", in.toString(),
+                "--out", out.toString());
+        assertEquals(2, levels.exitCode(), levels.out());
+        assertTrue(levels.err().contains("r.yaml:1: the model names two tiers 'retail'"), levels.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
