@@ -49,4 +49,38 @@ final class Columns {
         }
         return -1;
     }
+
+    /**
+     * The 0/1 flag column (lead, churned), checked: an empty cell or a value other than 0 or 1 is an error naming
+     * the first such customer. Read as "set", it would silently make a customer a lead or gone.
+     */
+    static double[] flags(CustomerFeatures f, String name) {
+        double[] v = f.numeric(name);
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                throw new IllegalArgumentException(f.describeMissing(name, i) + "; expected 0 (no) or 1 (yes)");
+            }
+            if (v[i] != 0 && v[i] != 1) {
+                throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + v[i]
+                        + "; expected 0 (no) or 1 (yes)");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The recency column, checked: days since the last purchase are finite and never negative; NaN (an empty cell)
+     * is allowed, a customer who never bought.
+     */
+    static double[] recency(CustomerFeatures f) {
+        double[] recency = f.numeric(CustomerFeatures.RECENCY);
+        for (int i = 0; i < recency.length; i++) {
+            double v = recency[i];
+            if (v < 0 || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("feature 'recency' of " + f.describe(i) + " is " + v
+                        + "; expected days >= 0 (or empty for never)");
+            }
+        }
+        return recency;
+    }
 }

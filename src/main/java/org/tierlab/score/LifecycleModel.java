@@ -149,21 +149,8 @@ public final class LifecycleModel implements TieringModel {
             return bad;
         }).contains(true);
         if (anyBad) {
-            throwAtFirstNonFlag(f, name, v);
+            Columns.flags(f, name); // throws, naming the first bad customer
         }
         f.release(name);
-    }
-
-    /** Throws naming the first customer whose 0/1 flag {@code name} is neither 0 nor 1. */
-    private static void throwAtFirstNonFlag(CustomerFeatures f, String name, double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isNaN(v[i])) {
-                throw new IllegalArgumentException(f.describeMissing(name, i) + "; expected 0 (no) or 1 (yes)");
-            }
-            if (v[i] != 0 && v[i] != 1) {
-                throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + v[i]
-                        + "; expected 0 (no) or 1 (yes)");
-            }
-        }
     }
 }

@@ -130,7 +130,7 @@ public final class RfmModel implements TieringModel {
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
         ColumnProfile rp = ColumnProfile.of(recency);
         if (rp.min() < 0 || rp.hasInfinity()) {
-            checkRecency(features, recency);
+            Columns.recency(features); // throws, naming the first bad customer
         }
         scoreRecency(recency, rp, r);
         features.release(CustomerFeatures.RECENCY);
@@ -165,17 +165,6 @@ public final class RfmModel implements TieringModel {
         Tiles.score(binning, features.numeric(name), false, profile, bins, out);
         features.release(name);
         return out;
-    }
-
-    /** Throws naming the first customer whose recency is negative or infinite. */
-    private static void checkRecency(CustomerFeatures features, double[] recency) {
-        for (int i = 0; i < recency.length; i++) {
-            double v = recency[i];
-            if (v < 0 || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("feature 'recency' of " + features.describe(i) + " is " + v
-                        + "; expected days >= 0 (or empty for never)");
-            }
-        }
     }
 
     /** Recency scores, most recent highest; a customer who never bought (NaN) scores 1. */

@@ -22,8 +22,8 @@ public interface ValuePredictor {
         return (f, horizon, out) -> {
             double[] monetary = Columns.finite(f, CustomerFeatures.MONETARY, true);
             double[] tenure = Columns.finite(f, CustomerFeatures.TENURE, false);
-            double[] recency = f.numeric(CustomerFeatures.RECENCY);
-            double[] churned = f.hasNumeric(CustomerFeatures.CHURNED) ? f.numeric(CustomerFeatures.CHURNED) : null;
+            double[] recency = Columns.recency(f);
+            double[] churned = f.hasNumeric(CustomerFeatures.CHURNED) ? Columns.flags(f, CustomerFeatures.CHURNED) : null;
             Chunks.forEach(out.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     boolean gone = churned != null && churned[i] != 0 || !(recency[i] < lapsedDays);

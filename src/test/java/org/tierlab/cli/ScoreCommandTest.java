@@ -268,6 +268,39 @@ class ScoreCommandTest {
         assertEquals(List.of("customer_id,tier", "a,established", "b,churned", "c,lead"), Files.readAllLines(out));
     }
 
+    /**
+     * The historical predictor checks what it reads: an empty churned cell made the biggest spender "gone" (class
+     * C), and a negative recency counted as a recent purchase.
+     */
+    @Test
+    void predictedValueRefusesAnEmptyChurnedCellAndANegativeRecency(@TempDir Path dir) throws IOException {
+        String table = """
+                customer_id,recency,monetary,tenure,churned
+                a,5,1000,100,0
+                b,30,20,200,0
+                c,3,30,300,0
+                """;
+        Path spec = RunCommandTest.write(dir, "p.yaml", "{model: predicted, predictor: historical}\n");
+        Path out = dir.resolve("t.csv");
+        Path empty = RunCommandTest.write(dir, "e.csv", table.replace("a,5,1000,100,0", "a,5,1000,100,"));
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", empty.toString(),
+                "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("e.csv: line 2, column 'churned' (customer 'a'): the cell is empty; expected 0"
+                + " (no) or 1 (yes)"), r.err());
+        Path negative = RunCommandTest.write(dir, "n.csv", table.replace("b,30,20", "b,-30,20"));
+        r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", negative.toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("'recency' of customer at line 3 (customer 'b') is -30.0; expected days >= 0"),
+                r.err());
+        assertFalse(Files.exists(out));
+        Path good = RunCommandTest.write(dir, "g.csv", table);
+        assertEquals(0, CliTestSupport.run("score", "--spec", spec.toString(), "--in", good.toString(), "--out",
+                out.toString()).exitCode());
+        assertEquals(List.of("customer_id,tier", "a,A", "b,C", "c,C"), Files.readAllLines(out));
+    }
+
     @Test
     void tiersATransactionLogAsOfADate(@TempDir Path dir) throws IOException {
         Path log = RunCommandTest.write(dir, "log.csv", """
