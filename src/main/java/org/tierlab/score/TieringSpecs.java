@@ -156,6 +156,16 @@ public final class TieringSpecs {
         }
         ConfigNode thresholds = spec.get("thresholds");
         List<String> names = spec.has("names") ? spec.get("names").asStrings() : null;
+        // checked here, not only by the model, so that each is named at its own key rather than at 'thresholds'
+        double weightSum = factors.stream().mapToDouble(WeightedScoreModel.Factor::weight).sum();
+        if (!(weightSum > 0)) {
+            throw spec.get("factors").error("factor weights must sum to a positive number, they sum to " + weightSum);
+        }
+        int tiers = thresholds.elements().size() + 1;
+        if (names != null && names.size() != tiers) {
+            throw spec.get("names").error(tiers - 1 + " thresholds make " + tiers + " tiers, but " + names.size()
+                    + " names were given");
+        }
         try {
             return WeightedScoreModel.of(factors, thresholds.asDoubles(), names);
         } catch (IllegalArgumentException e) {

@@ -89,4 +89,24 @@ class TieringSpecsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
         assertEquals("m.yaml:8: 'models.by-region.breaks.frequency': 3 bins need 2 breaks, found 3", e.getMessage());
     }
+
+    /** Weights that sum to zero and a wrong number of names are named at their own keys, not at 'thresholds'. */
+    @Test
+    void weightedSpecErrorsAreNamedAtTheirKeys() {
+        String yaml = """
+                models:
+                  by-region:
+                    model: weighted
+                    factors:
+                      - {feature: monetary, weight: 0}
+                    thresholds: [80, 50]
+                    names: [Gold, Silver]
+                """;
+        ConfigException weights = assertThrows(ConfigException.class, () -> parse(yaml));
+        assertEquals("m.yaml:5: 'models.by-region.factors': factor weights must sum to a positive number, they sum"
+                + " to 0.0", weights.getMessage());
+        ConfigException names = assertThrows(ConfigException.class, () -> parse(yaml.replace("weight: 0", "weight: 1")));
+        assertEquals("m.yaml:7: 'models.by-region.names': 2 thresholds make 3 tiers, but 2 names were given",
+                names.getMessage());
+    }
 }
