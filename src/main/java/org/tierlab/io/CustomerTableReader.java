@@ -26,7 +26,7 @@ import org.tierlab.score.CustomerFeatures;
  */
 public final class CustomerTableReader {
     private static final Set<String> NUMERIC = Set.of(CustomerFeatures.RECENCY, CustomerFeatures.FREQUENCY,
-            CustomerFeatures.MONETARY, CustomerFeatures.PROFIT, CustomerFeatures.TENURE, CustomerFeatures.SURVEY,
+            CustomerFeatures.MONETARY, CustomerFeatures.ANNUAL_VALUE, CustomerFeatures.PROFIT, CustomerFeatures.TENURE, CustomerFeatures.SURVEY,
             CustomerFeatures.TREND, CustomerFeatures.LEAD, CustomerFeatures.CHURNED, CustomerFeatures.REPURCHASE);
 
     /** A read table: the ids in file order and their features. */

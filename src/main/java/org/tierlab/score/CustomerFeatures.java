@@ -26,6 +26,8 @@ public final class CustomerFeatures {
     public static final String FREQUENCY = "frequency";
     /** Total revenue observed in the look-back window. */
     public static final String MONETARY = "monetary";
+    /** Revenue per year of recorded relationship ("annual fee"; the five-factor preset's annual purchases). */
+    public static final String ANNUAL_VALUE = "annual_value";
     /** Revenue times margin minus service cost observed in the look-back window. */
     public static final String PROFIT = "profit";
     /** Days since the customer was acquired (first purchase or contract start). */

@@ -95,7 +95,7 @@ public final class WeightedScoreModel implements TieringModel {
      * strategic_value).
      */
     public static WeightedScoreModel fiveFactor() {
-        return of(List.of(new Factor("annual_value", 0.30, Normalisation.MINMAX),
+        return of(List.of(new Factor(CustomerFeatures.ANNUAL_VALUE, 0.30, Normalisation.MINMAX),
                 new Factor(CustomerFeatures.TENURE, 0.20, Normalisation.MINMAX),
                 new Factor(CustomerFeatures.REPURCHASE, 0.20, Normalisation.MINMAX),
                 new Factor("industry_standing", 0.15, Normalisation.MINMAX),

@@ -10,7 +10,7 @@ import org.tierlab.score.CustomerFeatures;
  */
 final class FeatureBuilder {
     /** Revenue per year of observed relationship; see {@link #annualValue}. */
-    static final String ANNUAL_VALUE = "annual_value";
+    static final String ANNUAL_VALUE = CustomerFeatures.ANNUAL_VALUE;
 
     private static final int RECENCY = 0;
     private static final int FREQUENCY = 1;

@@ -187,6 +187,22 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** annual_value is a standard feature, so a typo in it is named at its cell, not read as a text column. */
+    @Test
+    void aTypoInAnnualValueIsNamedAtItsCell(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "f.csv", """
+                customer_id,annual_value,tenure,repurchase,industry_standing,strategic_value
+                a,100,10,0.5,3,4
+                b,12O,20,0.2,1,2
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "weighted", "--preset", "five-factor", "--in",
+                in.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("f.csv:3: 'annual_value': expected a number, found '12O'"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
