@@ -222,9 +222,34 @@ public final class CustomerFeatures {
         if (v == null) {
             java.util.Set<String> available = new java.util.TreeSet<>(numeric.keySet());
             available.addAll(lazy.keySet());
+            if (categorical.containsKey(name)) {
+                throw new IllegalArgumentException(textColumn(name));
+            }
             throw new IllegalArgumentException("no numeric feature '" + name + "'; available: " + available);
         }
         return v;
+    }
+
+    /** Why a text column cannot be a numeric feature: its first level that is not a number, as a user finds it. */
+    private String textColumn(String name) {
+        String text = "";
+        for (String level : categorical.get(name).levels()) {
+            if (!isNumber(level)) {
+                text = level;
+                break;
+            }
+        }
+        return "feature '" + name + "' must be numeric, but its column holds text ('" + text + "'); expected a number"
+                + " (or an empty cell) in every row";
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The categorical column; an absent one is an {@link IllegalArgumentException} naming what exists. */

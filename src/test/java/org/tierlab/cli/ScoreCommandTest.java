@@ -203,6 +203,22 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A factor column of a non-standard name that holds text is said to, with the text, not "no such feature". */
+    @Test
+    void aTextColumnUsedAsAFactorIsNamed(@TempDir Path dir) throws IOException {
+        Path text = RunCommandTest.write(dir, "s.csv", """
+                customer_id,annual_value,tenure,repurchase,industry_standing,strategic_value
+                a,100,10,0.5,3,4
+                b,120,20,0.2,1,high
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "weighted", "--preset", "five-factor", "--in",
+                text.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("s.csv: feature 'strategic_value' must be numeric, but its column holds text"
+                + " ('high'); expected a number (or an empty cell) in every row"), r.err());
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
