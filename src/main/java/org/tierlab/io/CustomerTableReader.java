@@ -47,6 +47,10 @@ public final class CustomerTableReader {
                         .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
                         .setTrim(true).build().parse(in)) {
             header = parser.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new ConfigException(name, 1, null, "the file is empty; expected a header row naming the columns,"
+                        + " among them the id column '" + idColumn + "'");
+            }
             if (!header.contains(idColumn)) {
                 throw new ConfigException(name, 1, idColumn, "no id column '" + idColumn + "' in the header " + header);
             }

@@ -219,6 +219,23 @@ class ScoreCommandTest {
                 + " ('high'); expected a number (or an empty cell) in every row"), r.err());
     }
 
+    /** An empty file is said to be empty, not to lack an id column in the header "[]"; a header alone tiers nobody. */
+    @Test
+    void anEmptyFileIsSaidToBeEmpty(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "e.csv", "");
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--in", in.toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("e.csv:1: the file is empty; expected a header row naming the columns, among them"
+                + " the id column 'customer_id'"), r.err());
+        assertFalse(Files.exists(out));
+        Path header = RunCommandTest.write(dir, "h.csv", "customer_id,recency,frequency,monetary\n");
+        assertEquals(0, CliTestSupport.run("score", "--model", "rfm", "--in", header.toString(), "--out",
+                out.toString()).exitCode());
+        assertEquals(List.of("customer_id,tier,r_score,f_score,m_score"), Files.readAllLines(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
