@@ -52,7 +52,11 @@ public final class RfmModel implements TieringModel {
         this.monetaryBinning = binning[2];
         List<String> n = new ArrayList<>();
         for (Segment s : segments) {
-            if (n.contains(s.name()) || s.name().equals(OTHERS)) {
+            if (s.name().equals(OTHERS)) {
+                throw new IllegalArgumentException("segment name '" + OTHERS + "' is reserved for customers matching no"
+                        + " segment; expected another name");
+            }
+            if (n.contains(s.name())) {
                 throw new IllegalArgumentException("segment name '" + s.name() + "' is used twice");
             }
             n.add(s.name());

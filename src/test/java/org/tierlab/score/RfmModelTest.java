@@ -55,6 +55,15 @@ class RfmModelTest extends TieringModelContract {
     }
 
     @Test
+    void othersIsReservedNotRepeated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RfmModel.of(2,
+                new Binning.Quantile(), List.of(new RfmModel.Segment("Others", new int[] {1, 2}, new int[] {1, 2},
+                        new int[] {1, 2}))));
+        assertEquals("segment name 'Others' is reserved for customers matching no segment; expected another name",
+                e.getMessage());
+    }
+
+    @Test
     void customBreaks() {
         assertArrayEquals(new byte[] {1, 1, 2, 3}, scores(new Binning.Custom(new double[] {10, 100}), 3, 0, 10, 11, 500));
         assertThrows(IllegalArgumentException.class, () -> new Binning.Custom(new double[] {10, 10}));
