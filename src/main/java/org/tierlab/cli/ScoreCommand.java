@@ -196,6 +196,7 @@ public final class ScoreCommand implements Callable<Integer> {
             if (model != null) {
                 throw new UserInputException("give either --spec or --model, not both");
             }
+            refuseModelOptionsWithSpec();
             return ConfigNode.load(spec);
         }
         if (model == null) {
@@ -230,6 +231,24 @@ public final class ScoreCommand implements Callable<Integer> {
             parts.add("levels: " + quoteAll(levels));
         }
         return ConfigNode.parse("command-line options", new StringReader("{" + String.join(", ", parts) + "}"));
+    }
+
+    /**
+     * The options that build a model from the command line would be silently ignored next to a --spec file, which
+     * gives the whole model; --value and --shares stay allowed with --with-abc, where they set the ABC classes.
+     */
+    private void refuseModelOptionsWithSpec() {
+        List<String> modelOptions = new ArrayList<>(List.of("--bins", "--binning", "--counts", "--names", "--preset",
+                "--attribute", "--levels"));
+        if (!withAbc) {
+            modelOptions.addAll(List.of("--value", "--shares"));
+        }
+        for (String option : modelOptions) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserInputException(option + " sets a model built from options, and --spec " + spec
+                        + " gives the whole model; expected the setting in the spec file (or --model with options)");
+            }
+        }
     }
 
     private static void add(List<String> parts, String key, String v) {

@@ -236,6 +236,25 @@ class ScoreCommandTest {
         assertEquals(List.of("customer_id,tier,r_score,f_score,m_score"), Files.readAllLines(out));
     }
 
+    /** Model options next to --spec would be ignored (the file gives the model): refused, except --with-abc's. */
+    @Test
+    void modelOptionsNextToASpecAreRefused(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path spec = RunCommandTest.write(dir, "abc.yaml", "{model: abc}\n");
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--shares", "0.5,0.3,0.2",
+                "--in", in.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("--shares sets a model built from options, and --spec " + spec + " gives the whole"
+                + " model"), r.err());
+        assertFalse(Files.exists(out));
+        Path rfm = RunCommandTest.write(dir, "rfm.yaml", TWO_BINS);
+        assertEquals(2, CliTestSupport.run("score", "--spec", rfm.toString(), "--bins", "3", "--in", in.toString(),
+                "--out", out.toString()).exitCode());
+        assertEquals(0, CliTestSupport.run("score", "--spec", rfm.toString(), "--with-abc", "--shares", "0.5,0.5",
+                "--in", in.toString(), "--out", out.toString()).exitCode(), "--shares of --with-abc");
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
