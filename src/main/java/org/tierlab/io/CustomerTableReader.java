@@ -45,7 +45,9 @@ public final class CustomerTableReader {
         try (Reader in = TextFiles.utf8(file);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                         .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
-                        .setTrim(true).build().parse(in)) {
+                        // spaces around a field are dropped, but not inside quotes: a quoted " a" is its own id, as
+                        // tierlab's writers quote it so that it reads back exactly
+                        .setIgnoreSurroundingSpaces(true).build().parse(in)) {
             header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new ConfigException(name, 1, null, "the file is empty; expected a header row naming the columns,"

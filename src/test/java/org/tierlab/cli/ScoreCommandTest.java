@@ -255,6 +255,25 @@ class ScoreCommandTest {
                 "--in", in.toString(), "--out", out.toString()).exitCode(), "--shares of --with-abc");
     }
 
+    /**
+     * A quoted id keeps its spaces, as tierlab's own CSV writers quote such ids so they read back exactly; spaces
+     * around an unquoted field are still dropped.
+     */
+    @Test
+    void quotedIdsKeepTheirSpaces(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", """
+                customer_id , monetary
+                " a",10
+                "a",20
+                  b  , 5
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--in", in.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("customer_id,tier", "\" a\",A", "a,A", "b,B"), Files.readAllLines(out));
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
