@@ -144,7 +144,7 @@ public final class CustomerTableReader {
                 continue;
             }
             try {
-                values[i] = Double.parseDouble(s);
+                values[i] = Numbers.parseDecimal(s); // not 10d or 0x1p3, which no table means as numbers
                 if (Double.isNaN(values[i])) {
                     nanText.set(i);
                 }

@@ -410,12 +410,7 @@ public final class TransactionLog {
          * suffix (1d, 2f) or a hexadecimal float (0x1p3).
          */
         static double parseAmount(String text) {
-            String t = text.trim();
-            char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-            if ("dDfF".indexOf(last) >= 0 || t.indexOf('x') >= 0 || t.indexOf('X') >= 0) {
-                throw new NumberFormatException(text);
-            }
-            return Double.parseDouble(t);
+            return org.tierlab.io.Numbers.parseDecimal(text);
         }
 
         /** One line as a string: split, LocalDate.parse, Double.parseDouble, the errors. */

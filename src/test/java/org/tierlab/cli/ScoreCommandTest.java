@@ -274,6 +274,20 @@ class ScoreCommandTest {
         assertEquals(List.of("customer_id,tier", "\" a\",A", "a,A", "b,B"), Files.readAllLines(out));
     }
 
+    /** As in a log, a Java type suffix or a hexadecimal float is not a number in a customer table. */
+    @Test
+    void suffixedNumbersAreRefused(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("t.csv");
+        for (String cell : List.of("25d", "0x19p0")) {
+            Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,1," + cell));
+            CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--in", in.toString(), "--out",
+                    out.toString());
+            assertEquals(2, r.exitCode(), r.out());
+            assertTrue(r.err().contains("c.csv:5: 'monetary': expected a number, found '" + cell + "'"), r.err());
+            assertFalse(Files.exists(out));
+        }
+    }
+
     @Test
     void badInputNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path in = RunCommandTest.write(dir, "c.csv", TABLE.replace("d,90,1,25", "d,90,one,25"));
