@@ -47,8 +47,9 @@ public sealed interface Binning {
 
     /**
      * Equal-count n-tiles: customers ranked by value get scores by rank, 1 + floor(rank * bins / n), so every
-     * score holds n / bins customers. Ties are broken by input order (the earlier customer ranks lower), as SQL's
-     * NTILE over a stable sort does; the only rule here whose result depends on input order.
+     * score holds n / bins customers, the extra ones of an uneven split spread over the tiles (not all in the first
+     * tiles, as SQL's NTILE puts them). Ties are broken by input order (the earlier customer ranks lower), as over
+     * a stable sort; the only rule here whose result depends on input order.
      */
     record EqualCount() implements Binning {
         @Override

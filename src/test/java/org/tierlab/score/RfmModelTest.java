@@ -32,6 +32,8 @@ class RfmModelTest extends TieringModelContract {
         assertArrayEquals(new byte[] {1, 1, 2, 2, 3, 3, 4, 4, 5, 5},
                 scores(new Binning.EqualCount(), 5, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7));
         assertArrayEquals(new byte[] {1, 1, 2}, scores(new Binning.EqualCount(), 2, 5, 5, 5), "as SQL NTILE: the first tile takes the extra row");
+        assertArrayEquals(new byte[] {1, 1, 2, 3, 3, 4, 5}, scores(new Binning.EqualCount(), 5, 0, 1, 2, 3, 4, 5, 6),
+                "as documented, 1 + floor(rank * bins / n): tile sizes 2, 1, 2, 1, 1 (SQL's NTILE: 2, 2, 1, 1, 1)");
     }
 
     @Test
