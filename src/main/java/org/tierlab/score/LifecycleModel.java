@@ -82,8 +82,8 @@ public final class LifecycleModel implements TieringModel {
             }
         });
         f.release(CustomerFeatures.TENURE);
-        markAtMost(f, CustomerFeatures.TREND, t.trendAtRisk(), AT_RISK, out);
-        markAtMost(f, CustomerFeatures.SURVEY, t.surveyAtRisk(), AT_RISK, out);
+        markAtMost(f, CustomerFeatures.TREND, t.trendAtRisk(), false, out);
+        markAtMost(f, CustomerFeatures.SURVEY, t.surveyAtRisk(), true, out); // a survey never answered is no alarm
         double[] recency = f.numeric(CustomerFeatures.RECENCY);
         boolean anyNegative = Chunks.map(f.size(), (c, from, to) -> {
             boolean negative = false;
@@ -113,12 +113,17 @@ public final class LifecycleModel implements TieringModel {
         }
     }
 
-    /** Sets {@code stage} where an optional column's value is at most {@code limit}, then releases the column. */
-    private static void markAtMost(CustomerFeatures f, String name, double limit, int stage, int[] out) {
+    /**
+     * Sets at risk where an optional column's value is at most {@code limit}, then releases the column. A missing
+     * value (NaN) never triggers where {@code missingAllowed}, and is otherwise an error naming the customer: no
+     * rule says what a missing trend means, and skipping it would silently leave a customer out of at risk.
+     */
+    private static void markAtMost(CustomerFeatures f, String name, double limit, boolean missingAllowed, int[] out) {
         if (!f.hasNumeric(name)) {
             return;
         }
-        double[] v = f.numeric(name);
+        double[] v = missingAllowed ? f.numeric(name) : Columns.finite(f, name, true);
+        int stage = AT_RISK;
         Chunks.forEach(f.size(), (from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = v[i] <= limit ? stage : out[i];

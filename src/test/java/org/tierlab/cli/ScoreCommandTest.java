@@ -369,6 +369,27 @@ class ScoreCommandTest {
         assertEquals(List.of("customer_id,tier", "a,established", "b,churned", "c,lead"), Files.readAllLines(out));
     }
 
+    /** An empty trend cell has no documented meaning (unlike a survey never answered): an error naming the cell. */
+    @Test
+    void lifecycleRefusesAnEmptyTrendButNotAnEmptySurvey(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("t.csv");
+        Path in = RunCommandTest.write(dir, "c.csv", """
+                customer_id,recency,tenure,survey,trend
+                a,10,400,,0
+                b,10,400,8,
+                """);
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "lifecycle", "--in", in.toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("c.csv: line 3, column 'trend' (customer 'b'): the cell is empty; expected a"
+                + " number"), r.err());
+        Path filled = RunCommandTest.write(dir, "f.csv", Files.readString(in).replace("b,10,400,8,", "b,10,400,8,-2"));
+        assertEquals(0, CliTestSupport.run("score", "--model", "lifecycle", "--in", filled.toString(), "--out",
+                out.toString()).exitCode());
+        assertEquals(List.of("customer_id,tier", "a,established", "b,established"), Files.readAllLines(out),
+                "the default trend_at_risk is off; an empty survey never triggers");
+    }
+
     /**
      * The historical predictor checks what it reads: an empty churned cell made the biggest spender "gone" (class
      * C), and a negative recency counted as a recent purchase.
