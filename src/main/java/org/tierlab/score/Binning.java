@@ -46,12 +46,28 @@ public sealed interface Binning {
     }
 
     /**
-     * Equal-count n-tiles: customers ranked by value get scores by rank, 1 + floor(rank * bins / n), so every
-     * score holds n / bins customers, the extra ones of an uneven split spread over the tiles (not all in the first
-     * tiles, as SQL's NTILE puts them). Ties are broken by input order (the earlier customer ranks lower), as over
-     * a stable sort; the only rule here whose result depends on input order.
+     * Equal-count n-tiles, as SQL's {@code NTILE} and dplyr's {@code ntile} (which the R rfm package uses) make
+     * them: customers ranked by value fill the tiles in order, each tile holding n / bins customers (rounded down),
+     * and the n mod bins first tiles one more each; with fewer customers than tiles, one customer per tile from
+     * the first. Ties are broken by input order (the earlier customer ranks lower), as over a stable sort; the
+     * only rule here whose result depends on input order.
      */
     record EqualCount() implements Binning {
+        /** The 0-based rank at which tile {@code t} (1-based; t = bins + 1 gives n) starts among n ranked values. */
+        static long tileStart(int t, long n, int bins) {
+            long size = n / bins;
+            long larger = n % bins; // the first tiles, one customer more each
+            return (t - 1) * size + Math.min(t - 1, larger);
+        }
+
+        /** The tile (1-based score) of the value at 0-based {@code rank} among n ranked values. */
+        static int tileOf(long rank, long n, int bins) {
+            long size = n / bins;
+            long larger = n % bins;
+            long inLarger = larger * (size + 1);
+            return (int) (rank < inLarger ? 1 + rank / (size + 1) : 1 + larger + (rank - inLarger) / size);
+        }
+
         @Override
         public void score(double[] values, int bins, byte[] out) {
             score(values, false, bins, out);

@@ -81,11 +81,11 @@ final class Tiles {
         return ranks;
     }
 
-    /** The 0-based rank at which each equal-count tile 2..bins starts among n sorted values. */
+    /** The 0-based rank at which each equal-count tile 2..bins starts among n &gt;= bins sorted values. */
     private static long[] tileStarts(long n, int bins) {
         long[] starts = new long[bins - 1];
-        for (int t = 1; t < bins; t++) {
-            starts[t - 1] = Math.min(n - 1, (long) Math.ceil((double) t * n / bins));
+        for (int t = 2; t <= bins; t++) {
+            starts[t - 2] = Binning.EqualCount.tileStart(t, n, bins);
         }
         return starts;
     }
@@ -109,8 +109,8 @@ final class Tiles {
     }
 
     /**
-     * Equal-count tiles when there are fewer customers than tiles: scores 1 + floor(rank * bins / n) exactly, so
-     * some tiles stay empty. The cut-point machinery needs every tile to start at a customer, and clamping the
+     * Equal-count tiles when there are fewer customers than tiles: one customer per tile from the first, so the
+     * top tiles stay empty. The cut-point machinery needs every tile to start at a customer, and clamping the
      * empty tiles' starts to the last customer would give that customer the top score instead of its own.
      */
     private static void fewerThanBins(double[] values, boolean negate, int n, int bins, byte[] out) {
@@ -130,7 +130,7 @@ final class Tiles {
             return x < y ? -1 : x > y ? 1 : 0;
         });
         for (int rank = 0; rank < n; rank++) {
-            out[order[rank]] = (byte) (1 + rank * bins / n);
+            out[order[rank]] = (byte) Binning.EqualCount.tileOf(rank, n, bins);
         }
     }
 

@@ -66,9 +66,14 @@ class FastPathOracleTest {
         }
         Integer[] order = Arrays.copyOf(idx, n);
         Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer.compare(a, b));
+        // SQL's NTILE: tiles filled in rank order, the n % bins first ones holding one customer more
         byte[] out = new byte[v.length];
-        for (int rank = 0; rank < n; rank++) {
-            out[order[rank]] = (byte) (1 + (long) rank * bins / n);
+        int rank = 0;
+        for (int tile = 1; tile <= bins; tile++) {
+            int size = n / bins + (tile <= n % bins ? 1 : 0);
+            for (int k = 0; k < size; k++) {
+                out[order[rank++]] = (byte) tile;
+            }
         }
         return out;
     }

@@ -32,28 +32,28 @@ class RfmModelTest extends TieringModelContract {
         assertArrayEquals(new byte[] {1, 1, 2, 2, 3, 3, 4, 4, 5, 5},
                 scores(new Binning.EqualCount(), 5, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7));
         assertArrayEquals(new byte[] {1, 1, 2}, scores(new Binning.EqualCount(), 2, 5, 5, 5), "as SQL NTILE: the first tile takes the extra row");
-        assertArrayEquals(new byte[] {1, 1, 2, 3, 3, 4, 5}, scores(new Binning.EqualCount(), 5, 0, 1, 2, 3, 4, 5, 6),
-                "as documented, 1 + floor(rank * bins / n): tile sizes 2, 1, 2, 1, 1 (SQL's NTILE: 2, 2, 1, 1, 1)");
+        assertArrayEquals(new byte[] {1, 1, 2, 2, 3, 4, 5}, scores(new Binning.EqualCount(), 5, 0, 1, 2, 3, 4, 5, 6),
+                "as SQL NTILE and dplyr ntile: tile sizes 2, 2, 1, 1, 1");
     }
 
     @Test
-    void equalCountWithFewerCustomersThanBinsFollowsTheFormula() {
-        // score = 1 + floor(rank * bins / n): two customers in five tiles score 1 and 3, three score 1, 2 and 4;
-        // the empty tiles do not push the top customer up to 5
-        assertArrayEquals(new byte[] {3, 1}, scores(new Binning.EqualCount(), 5, 20, 10));
-        assertArrayEquals(new byte[] {1, 2, 4}, scores(new Binning.EqualCount(), 5, 7, 7, 7));
+    void equalCountWithFewerCustomersThanBinsGivesOneTilePerCustomerFromTheFirst() {
+        // as SQL NTILE: one customer per tile from the first, so two customers in five tiles score 1 and 2, three
+        // score 1, 2 and 3; the empty tiles do not push the top customer up to 5
+        assertArrayEquals(new byte[] {2, 1}, scores(new Binning.EqualCount(), 5, 20, 10));
+        assertArrayEquals(new byte[] {1, 2, 3}, scores(new Binning.EqualCount(), 5, 7, 7, 7));
         byte[] negated = new byte[4];
         new Binning.EqualCount().scoreNegated(new double[] {5, Double.NaN, 30, 5}, 5, negated);
-        assertArrayEquals(new byte[] {2, 0, 1, 4}, negated, "recency: NaN unscored, ties in input order");
+        assertArrayEquals(new byte[] {2, 0, 1, 3}, negated, "recency: NaN unscored, ties in input order");
         CustomerFeatures f = CustomerFeatures.of(2).put(CustomerFeatures.RECENCY, new double[] {5, 30})
                 .put(CustomerFeatures.FREQUENCY, new double[] {1, 2}).put(CustomerFeatures.MONETARY, new double[] {10, 20});
         RfmModel m = RfmModel.of(5, new Binning.EqualCount(), null);
         RfmScores s = m.scores(f);
-        assertArrayEquals(new byte[] {3, 1}, s.r());
+        assertArrayEquals(new byte[] {2, 1}, s.r());
         RfmScores both = RfmAbc.of(m, AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.2}, null))
                 .score(f).scores();
-        assertArrayEquals(new byte[] {1, 3}, both.f(), "the RFM-with-ABC path agrees");
-        assertArrayEquals(new byte[] {1, 3}, both.m());
+        assertArrayEquals(new byte[] {1, 2}, both.f(), "the RFM-with-ABC path agrees");
+        assertArrayEquals(new byte[] {1, 2}, both.m());
     }
 
     @Test

@@ -190,8 +190,13 @@ public class RfmAbcBenchmark {
     private byte[] ntile(Table sorted) {
         IntColumn ids = sorted.intColumn("id");
         byte[] out = new byte[customers];
-        for (int rank = 0; rank < customers; rank++) {
-            out[ids.getInt(rank)] = (byte) (1 + (long) rank * 5 / customers);
+        // SQL's NTILE(5): tiles filled in rank order, the first customers % 5 holding one customer more
+        int rank = 0;
+        for (int tile = 1; tile <= 5; tile++) {
+            int size = customers / 5 + (tile <= customers % 5 ? 1 : 0);
+            for (int k = 0; k < size; k++, rank++) {
+                out[ids.getInt(rank)] = (byte) tile;
+            }
         }
         return out;
     }
