@@ -603,9 +603,10 @@ public final class Simulation {
 
     /**
      * The uniform-treatment baseline: one action for everybody, ignoring tiers, served round robin so that the
-     * whole staff budget of its role is spread evenly over the customer base. With {@code every: k} each customer
-     * is due in one period of k (the phases of a policy's scheduled action), so every period has due customers
-     * and spends the budget; were the whole base due in one period of k, the baseline would use only 1/k of it.
+     * whole staff budget (every role's hours, pooled by {@link #poolStaffInto}) is spread evenly over the customer
+     * base. With {@code every: k} each customer is due in one period of k (the phases of a policy's scheduled
+     * action), so every period has due customers and spends the budget; were the whole base due in one period of
+     * k, the baseline would use only 1/k of it.
      */
     private void actUniform(int t, int p) {
         int a = plan.first[tiers + 1];
