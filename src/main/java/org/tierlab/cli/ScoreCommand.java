@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tierlab.config.ConfigException;
 import org.tierlab.config.ConfigNode;
 import org.tierlab.io.AtomicOutput;
 import org.tierlab.io.CustomerTableReader;
@@ -101,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AtomicOutput.checkTarget("--out", out, in, log, spec);
-        TieringModel m = TieringSpecs.parse(specNode());
+        TieringModel m = parseModel(specNode());
         AbcModel abc = withAbc ? abcModel(m) : null;
         Input table = input();
         CustomerFeatures f = table.features();
@@ -131,8 +134,89 @@ public final class ScoreCommand implements Callable<Integer> {
         if (shares != null) {
             parts.add("shares: " + shares);
         }
-        return (AbcModel) TieringSpecs.parse(ConfigNode.parse("--with-abc (--shares, --value)",
-                new StringReader("{" + String.join(", ", parts) + "}")));
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        if (value != null) {
+            given.put("value", "--value");
+        }
+        if (shares != null) {
+            given.put("shares", "--shares");
+        }
+        ConfigNode node = ConfigNode.parse("--with-abc (--shares, --value)",
+                new StringReader("{" + String.join(", ", parts) + "}"));
+        try {
+            return (AbcModel) TieringSpecs.parse(node);
+        } catch (ConfigException e) {
+            throw new UserInputException("--with-abc: " + optionError(e, given, "abc"));
+        }
+    }
+
+    /** Each spec key a model option sets, with the option that sets it (for messages naming what the user typed). */
+    private static final java.util.Map<String, String> OPTION_OF_KEY = java.util.Map.of("model", "--model", "bins",
+            "--bins", "binning", "--binning", "value", "--value", "preset", "--preset", "attribute", "--attribute",
+            "shares", "--shares", "counts", "--counts", "names", "--names", "levels", "--levels");
+
+    /**
+     * The model: from the --spec file as it is, or from the options, where an error in the specification built from
+     * them names the option the user typed (--shares), not the spec key ('shares') nor a line of a file there is not.
+     */
+    private TieringModel parseModel(ConfigNode node) {
+        if (spec != null) {
+            return TieringSpecs.parse(node);
+        }
+        try {
+            return TieringSpecs.parse(node);
+        } catch (ConfigException e) {
+            java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+            for (String key : node.keys()) {
+                if (!key.equals("model")) {
+                    given.put(key, OPTION_OF_KEY.get(key));
+                }
+            }
+            throw new UserInputException(optionError(e, given, model));
+        }
+    }
+
+    /**
+     * An error in a specification built from options, reworded to name the option: {@code --shares: ...} for a key
+     * an option sets, the options given for a problem of the whole model (shares and names that do not match).
+     */
+    private static String optionError(ConfigException e, java.util.Map<String, String> given, String model) {
+        String problem = e.problem();
+        String key = e.key();
+        if (key == null || key.isEmpty()) {
+            String options = given.isEmpty() ? "--model " + model : String.join(", ", given.values());
+            return options + ": " + problem;
+        }
+        String top = key.split("[.\\[]", 2)[0];
+        String option = OPTION_OF_KEY.get(top);
+        if (option == null) {
+            return "--model " + model + ": '" + key + "': " + problem + ", and no option sets it; expected the model in"
+                    + " a YAML file given with --spec FILE (syntax: docs/scoring.md)"
+                    + (model.equals("weighted") ? ", or --preset five-factor" : "");
+        }
+        if (problem.startsWith("unknown key")) {
+            List<String> usable = new ArrayList<>();
+            int open = problem.indexOf('[');
+            if (open >= 0 && problem.endsWith("]")) {
+                for (String k : problem.substring(open + 1, problem.length() - 1).split(",\\s*")) {
+                    if (OPTION_OF_KEY.containsKey(k) && !k.equals("model")) {
+                        usable.add(OPTION_OF_KEY.get(k));
+                    }
+                }
+            }
+            return option + " does not apply to --model " + model + "; expected "
+                    + (usable.isEmpty() ? "no model option with it" : "only its options: " + String.join(", ", usable));
+        }
+        if (problem.equals("missing required key")) {
+            return option + ": missing; --model " + model + " needs " + option;
+        }
+        if (!key.equals(top)) {
+            Matcher item = Pattern.compile("\\[(\\d+)]$").matcher(key);
+            if (item.find()) {
+                return option + " (value " + (Integer.parseInt(item.group(1)) + 1) + "): " + problem;
+            }
+        }
+        return option + ": " + problem;
     }
 
     /** What the output shows besides the tier: RFM scores, weighted scores, ABC classes (each null if not asked). */

@@ -12,6 +12,7 @@ public final class ConfigException extends RuntimeException {
     private final String file;
     private final int line;
     private final String key;
+    private final String problem;
 
     /**
      * @param file the file the bad value came from (as the user named it), or {@code null} if none
@@ -24,6 +25,7 @@ public final class ConfigException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.key = key;
+        this.problem = problem;
     }
 
     private static String format(String file, int line, String key, String problem) {
@@ -49,6 +51,11 @@ public final class ConfigException extends RuntimeException {
     /** The 1-based line named in the message, or 0. */
     public int line() {
         return line;
+    }
+
+    /** What is wrong and what was expected, without the file, line and key. */
+    public String problem() {
+        return problem;
     }
 
     /** The dotted key path named in the message, or {@code null}. */

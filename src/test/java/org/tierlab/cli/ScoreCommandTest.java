@@ -176,14 +176,47 @@ class ScoreCommandTest {
         CliTestSupport.Result abc = CliTestSupport.run("score", "--model", "abc", "--shares", "0.8,0.2", "--names",
                 "A,A", "--in", in.toString(), "--out", out.toString());
         assertEquals(2, abc.exitCode(), abc.out());
-        assertTrue(abc.err().contains("command-line options:1: the model names two tiers 'A'; expected distinct tier"
-                + " names"), abc.err());
+        assertTrue(abc.err().contains("--names: the model names two tiers 'A'; expected distinct tier names"),
+                abc.err());
         Path spec = RunCommandTest.write(dir, "r.yaml", "model: attribute\nattribute: industry\n"
                 + "levels: [retail, finance, retail, software]\n");
         CliTestSupport.Result levels = CliTestSupport.run("score", "--spec", spec.toString(), "--in", in.toString(),
                 "--out", out.toString());
         assertEquals(2, levels.exitCode(), levels.out());
         assertTrue(levels.err().contains("r.yaml:1: the model names two tiers 'retail'"), levels.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * A model built from options is checked as a specification, but its errors name the option the user typed
+     * (--counts), not the spec key ('counts') nor line 1 of a file there is not.
+     */
+    @Test
+    void errorsInAModelFromOptionsNameTheOption(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", TABLE);
+        Path out = dir.resolve("t.csv");
+        List<List<String>> cases = List.of(
+                List.of("--model top --names A,B", "--counts: missing; --model top needs --counts"),
+                List.of("--model abc --shares 0.5,0.6", "--shares: class shares must sum to 1"),
+                List.of("--model abc --shares 0.5,0.5 --names A,B,C", "--shares, --names: one name per class"),
+                List.of("--model top --counts 0,2", "--counts (value 1): expected a whole number from 1"),
+                List.of("--model rfm --bins 1", "--bins: expected a whole number from 2 to 100, found 1"),
+                List.of("--model rfm --names a,b", "--names does not apply to --model rfm; expected only its options:"
+                        + " --binning, --bins"),
+                List.of("--model attribute --attribute industry", "--levels: missing; --model attribute needs"),
+                List.of("--model weighted", "--model weighted: 'factors': missing required key, and no option sets"
+                        + " it"),
+                List.of("--model rfm --with-abc --shares 0.5", "--with-abc: --shares: ABC needs at least two"));
+        for (List<String> c : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("score"));
+            args.addAll(List.of(c.get(0).split(" ")));
+            args.addAll(List.of("--in", in.toString(), "--out", out.toString()));
+            CliTestSupport.Result r = CliTestSupport.run(args.toArray(new String[0]));
+            assertEquals(2, r.exitCode(), c.get(0) + ": " + r.out());
+            assertTrue(r.err().contains(c.get(1)), c.get(0) + ": " + r.err());
+            assertFalse(r.err().contains("command-line options:1") || r.err().contains("'counts'")
+                    || r.err().contains("Exception"), r.err());
+        }
         assertFalse(Files.exists(out));
     }
 
