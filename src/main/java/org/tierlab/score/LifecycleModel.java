@@ -83,6 +83,7 @@ public final class LifecycleModel implements TieringModel {
         });
         f.release(CustomerFeatures.TENURE);
         markAtMost(f, CustomerFeatures.TREND, t.trendAtRisk(), false, out);
+        checkSurvey(f);
         markAtMost(f, CustomerFeatures.SURVEY, t.surveyAtRisk(), true, out); // a survey never answered is no alarm
         double[] recency = f.numeric(CustomerFeatures.RECENCY);
         boolean anyNegative = Chunks.map(f.size(), (c, from, to) -> {
@@ -91,7 +92,7 @@ public final class LifecycleModel implements TieringModel {
                 double r = recency[i];
                 if (Double.isNaN(r)) {
                     out[i] = LEAD;
-                } else if (r < 0) {
+                } else if (r < 0 || r == Double.POSITIVE_INFINITY) {
                     out[i] = NEGATIVE_RECENCY; // an error unless the customer turns out to be a lead
                     negative = true;
                 } else if (r >= t.churnedDays()) {
@@ -107,8 +108,35 @@ public final class LifecycleModel implements TieringModel {
         markFlagged(f, CustomerFeatures.LEAD, LEAD, out);
         for (int i = 0; anyNegative && i < f.size(); i++) {
             if (out[i] == NEGATIVE_RECENCY) {
-                throw new IllegalArgumentException("feature 'recency' of " + f.describe(i) + " is "
-                        + f.numeric(CustomerFeatures.RECENCY)[i] + "; expected days >= 0");
+                double r = f.numeric(CustomerFeatures.RECENCY)[i];
+                throw new IllegalArgumentException("feature 'recency' of " + f.describe(i) + " is " + r
+                        + (r < 0 ? "; expected days >= 0"
+                                : "; expected a finite number of days >= 0 (or empty if the customer never bought)"));
+            }
+        }
+    }
+
+    /**
+     * A survey answer is on the 0..10 scale, or missing (NaN: never answered, which never triggers). Anything else
+     * (11, -1, an infinity) would silently count as a detractor or a promoter: an error naming the customer.
+     */
+    private static void checkSurvey(CustomerFeatures f) {
+        if (!f.hasNumeric(CustomerFeatures.SURVEY)) {
+            return;
+        }
+        double[] v = f.numeric(CustomerFeatures.SURVEY);
+        boolean anyBad = Chunks.map(f.size(), (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                if (v[i] < 0 || v[i] > 10) {
+                    return true;
+                }
+            }
+            return false;
+        }).contains(true);
+        for (int i = 0; anyBad && i < v.length; i++) {
+            if (v[i] < 0 || v[i] > 10) {
+                throw new IllegalArgumentException("feature 'survey' of " + f.describe(i) + " is " + v[i]
+                        + "; expected an answer from 0 to 10 (or empty if never answered)");
             }
         }
     }

@@ -424,6 +424,40 @@ class ScoreCommandTest {
     }
 
     /**
+     * An infinite recency is no number of days (it was read as churned), and a survey answer off the 0..10 scale
+     * (it was read as a detractor or a promoter) is no answer: both errors naming the customer and the feature.
+     */
+    @Test
+    void lifecycleRefusesAnInfiniteRecencyAndASurveyOffTheScale(@TempDir Path dir) throws IOException {
+        String table = """
+                customer_id,recency,tenure,survey
+                a,10,400,
+                b,10,400,8
+                c,10,400,10
+                """;
+        Path out = dir.resolve("t.csv");
+        List<List<String>> cases = List.of(
+                List.of("b,10,400,8", "b,Infinity,400,8", "'recency' of customer at line 3 (customer 'b') is Infinity;"
+                        + " expected a finite number of days >= 0 (or empty if the customer never bought)"),
+                List.of("b,10,400,8", "b,10,400,11", "'survey' of customer at line 3 (customer 'b') is 11.0; expected"
+                        + " an answer from 0 to 10 (or empty if never answered)"),
+                List.of("c,10,400,10", "c,10,400,-1", "'survey' of customer at line 4 (customer 'c') is -1.0;"));
+        for (List<String> c : cases) {
+            Path in = RunCommandTest.write(dir, "c.csv", table.replace(c.get(0), c.get(1)));
+            CliTestSupport.Result r = CliTestSupport.run("score", "--model", "lifecycle", "--in", in.toString(),
+                    "--out", out.toString());
+            assertEquals(2, r.exitCode(), c.get(1) + ": " + r.out());
+            assertTrue(r.err().contains("c.csv: feature " + c.get(2)), r.err());
+            assertFalse(Files.exists(out));
+        }
+        Path good = RunCommandTest.write(dir, "g.csv", table);
+        assertEquals(0, CliTestSupport.run("score", "--model", "lifecycle", "--in", good.toString(), "--out",
+                out.toString()).exitCode());
+        assertEquals(List.of("customer_id,tier", "a,established", "b,established", "c,established"),
+                Files.readAllLines(out), "an empty survey is no answer; 0..10 are answers");
+    }
+
+    /**
      * The historical predictor checks what it reads: an empty churned cell made the biggest spender "gone" (class
      * C), and a negative recency counted as a recent purchase.
      */
