@@ -68,7 +68,7 @@ final class FeatureBuilder {
      * A handful of made-up customers with every feature {@link #build} gives, numeric and categorical, and every
      * level of every attribute of {@code population} (customer i has level i mod the number of levels): what a
      * scenario's models are tried on when it is read, so a model needing a feature or a level the simulator never
-     * gives fails at once.
+     * gives fails at once. Messages name each of them "a simulated customer".
      */
     static CustomerFeatures probe(Population population) {
         AttributeCatalog catalog = AttributeCatalog.of(population);
@@ -76,7 +76,9 @@ final class FeatureBuilder {
         for (int a = 0; a < catalog.names().size(); a++) {
             n = Math.max(n, catalog.levels(a).size());
         }
-        CustomerFeatures f = CustomerFeatures.of(n);
+        // made up, so a position ("customer #3") would name nobody the scenario's author knows of: the message says
+        // what is wrong with the model (the level or value the simulation gives), at the model's line
+        CustomerFeatures f = CustomerFeatures.of(n).describedBy(i -> "a simulated customer");
         // plausible, distinct values per customer, in the order of NAMES: days, counts, money, 0-10 answers,
         // 0/1 flags, shares
         double[][] values = new double[NAMES.length][n];

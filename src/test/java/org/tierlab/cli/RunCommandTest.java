@@ -225,6 +225,23 @@ class RunCommandTest {
         }
     }
 
+    /**
+     * The customers a scenario's models are tried on are made up: a message names none of them by a position
+     * ("customer #2" is nobody the author knows), but says what the simulation gives that the model does not take.
+     */
+    @Test
+    void aLevelTheModelOmitsIsNamedWithoutAMadeUpCustomer(@TempDir Path dir) throws IOException {
+        Path scenario = write(dir, "m.yaml", SMALL.replace("  abc: {model: abc}",
+                "  abc: {model: attribute, attribute: region, levels: [north]}"));
+        CliTestSupport.Result r = CliTestSupport.run("run", scenario.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("m.yaml:17: 'models.abc': model 'abc' cannot tier the simulated customers:"
+                + " attribute 'region' of a simulated customer is 'south', which is not among the declared levels"
+                + " [north]; expected one of them"), r.err());
+        assertFalse(r.err().contains("customer #"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
     /** Every model's tier names are checked where the model is written, whether or not a strategy uses it. */
     @Test
     void tierNamesAreCheckedAtTheModel(@TempDir Path dir) throws IOException {
