@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import java.util.regex.Matcher;
@@ -134,7 +136,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (shares != null) {
             parts.add("shares: " + shares);
         }
-        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         if (value != null) {
             given.put("value", "--value");
         }
@@ -151,7 +153,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Each spec key a model option sets, with the option that sets it (for messages naming what the user typed). */
-    private static final java.util.Map<String, String> OPTION_OF_KEY = java.util.Map.of("model", "--model", "bins",
+    private static final Map<String, String> OPTION_OF_KEY = Map.of("model", "--model", "bins",
             "--bins", "binning", "--binning", "value", "--value", "preset", "--preset", "attribute", "--attribute",
             "shares", "--shares", "counts", "--counts", "names", "--names", "levels", "--levels");
 
@@ -166,7 +168,7 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             return TieringSpecs.parse(node);
         } catch (ConfigException e) {
-            java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+            Map<String, String> given = new LinkedHashMap<>();
             for (String key : node.keys()) {
                 if (!key.equals("model")) {
                     given.put(key, OPTION_OF_KEY.get(key));
@@ -180,7 +182,7 @@ public final class ScoreCommand implements Callable<Integer> {
      * An error in a specification built from options, reworded to name the option: {@code --shares: ...} for a key
      * an option sets, the options given for a problem of the whole model (shares and names that do not match).
      */
-    private static String optionError(ConfigException e, java.util.Map<String, String> given, String model) {
+    private static String optionError(ConfigException e, Map<String, String> given, String model) {
         String problem = e.problem();
         String key = e.key();
         if (key == null || key.isEmpty()) {
