@@ -44,7 +44,8 @@ public class SimulationBenchmark {
     /** Periods simulated per unit (measured plus warm-up). */
     public static final int PERIODS = 60;
 
-    static String scenario(int customers) {
+    /** The benchmark's scenario with {@code customers} starting customers (also the floor's: SimulationFloorBenchmark). */
+    public static String scenario(int customers) {
         return """
                 name: bench
                 horizon: {periods: 48, period: month, warmup: 12}
