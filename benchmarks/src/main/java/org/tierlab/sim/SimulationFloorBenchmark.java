@@ -18,6 +18,7 @@ import org.tierlab.bench.SimulationBenchmark;
 import org.tierlab.scenario.Behaviour;
 import org.tierlab.scenario.Scenario;
 import org.tierlab.scenario.ScenarioReader;
+import org.tierlab.scenario.Strategy;
 import org.tierlab.score.TieringSpecs;
 
 /**
@@ -47,23 +48,42 @@ public class SimulationFloorBenchmark {
     private Scenario scenario;
     private final AtomicInteger replication = new AtomicInteger();
 
-    /** Reads the scenario of {@link SimulationBenchmark}. */
+    /**
+     * Reads the scenario of {@link SimulationBenchmark}, and checks that the floor draws what the simulator draws:
+     * with satisfaction effects off, the simulator's no-maintenance baseline buys exactly the floor's purchases.
+     */
     @Setup
     public void setUp() {
-        scenario = ScenarioReader.of(TieringSpecs::parse).read("bench.yaml", SimulationBenchmark.scenario(customers));
+        String yaml = SimulationBenchmark.scenario(customers);
+        scenario = read(yaml);
+        Scenario plain = read(yaml.replace("seed: 1\n", "seed: 1\nbehaviour: {satisfaction_effects: false}\n"));
+        int none = plain.strategies().stream().map(Strategy::name).toList().indexOf(ScenarioReader.NO_MAINTENANCE);
+        double simulated = 0;
+        for (double v : Simulation.run(plain, none, 0, true).period()[PeriodMetric.TRANSACTIONS.ordinal()]) {
+            simulated += v;
+        }
+        long floor = FloorUnit.run(plain, 0, plain.horizon().warmup());
+        if (none < 0 || simulated != floor) {
+            throw new IllegalStateException("the floor's purchases (" + floor + ") are not the simulator's ("
+                    + simulated + ") with satisfaction effects off and no maintenance");
+        }
+    }
+
+    private static Scenario read(String yaml) {
+        return ScenarioReader.of(TieringSpecs::parse).read("bench.yaml", yaml);
     }
 
     /** One unit on one core. */
     @Benchmark
     public long oneUnit() {
-        return FloorUnit.run(scenario, replication.getAndIncrement() & 7);
+        return FloorUnit.run(scenario, replication.getAndIncrement() & 7, 0);
     }
 
     /** Two units at once, one per core. */
     @Benchmark
     @Threads(2)
     public long twoUnitsInParallel() {
-        return FloorUnit.run(scenario, replication.getAndIncrement() & 7);
+        return FloorUnit.run(scenario, replication.getAndIncrement() & 7, 0);
     }
 
     /** One replication of the floor: the population, then every period's draws for each active customer. */
@@ -103,11 +123,12 @@ public class SimulationFloorBenchmark {
             }
         }
 
-        static long run(Scenario scenario, int replication) {
-            return new FloorUnit(scenario, replication).run(scenario.horizon().totalPeriods());
+        /** Runs a unit; returns the number of purchases from period {@code countFrom} on. */
+        static long run(Scenario scenario, int replication, int countFrom) {
+            return new FloorUnit(scenario, replication).run(scenario.horizon().totalPeriods(), countFrom);
         }
 
-        private long run(int periods) {
+        private long run(int periods, int countFrom) {
             int n = people.appearedBy[0]; // the benchmark's scenario has no arrivals and no leads
             for (int i = 0; i < n; i++) {
                 active[i] = 1;
@@ -118,7 +139,8 @@ public class SimulationFloorBenchmark {
             for (int t = 0; t < periods; t++) {
                 for (int i = 0; i < n; i++) {
                     if (active[i] == 1) {
-                        purchases += step(i, t);
+                        int bought = step(i, t);
+                        purchases += t >= countFrom ? bought : 0;
                     }
                 }
             }
