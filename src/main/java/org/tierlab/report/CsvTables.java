@@ -63,8 +63,9 @@ public final class CsvTables {
                 columns.add(isText.test(n) ? StringColumn.create(n) : DoubleColumn.create(n));
             }
             for (CSVRecord r : parser) {
+                long line = startLine(parser, r);
                 if (r.size() != names.size()) {
-                    throw new ReportException(file + " line " + parser.getCurrentLineNumber() + ": expected "
+                    throw new ReportException(file + " line " + line + ": expected "
                             + names.size() + " fields as in the header, found " + r.size());
                 }
                 for (int i = 0; i < names.size(); i++) {
@@ -72,7 +73,7 @@ public final class CsvTables {
                     if (columns.get(i) instanceof StringColumn s) {
                         s.append(v);
                     } else {
-                        ((DoubleColumn) columns.get(i)).append(number(file, r, names.get(i), v));
+                        ((DoubleColumn) columns.get(i)).append(number(file, line, names.get(i), v));
                     }
                 }
             }
@@ -82,14 +83,39 @@ public final class CsvTables {
         }
     }
 
-    private static double number(Path file, CSVRecord r, String column, String v) {
+    /**
+     * The line of the file where {@code r} starts. The record number is not it: a quoted name may hold line breaks
+     * (tierlab writes them as they are), and skipped empty lines are lines too. The parser, just after reading a
+     * record, is at the record's last line; the record starts as many lines earlier as its fields hold line breaks.
+     */
+    static long startLine(CSVParser parser, CSVRecord r) {
+        long breaks = 0;
+        for (String v : r) {
+            breaks += lineBreaks(v);
+        }
+        return parser.getCurrentLineNumber() - breaks;
+    }
+
+    /** Line breaks in {@code v} counted as the parser counts lines: CR LF, a lone CR and a lone LF are one each. */
+    private static long lineBreaks(String v) {
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double number(Path file, long line, String column, String v) {
         if (v.isBlank()) {
             return Double.NaN;
         }
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new ReportException(file + " line " + (r.getRecordNumber() + 1) + ": column " + column
+            throw new ReportException(file + " line " + line + ": column " + column
                     + " should be a number, found '" + v + "'");
         }
     }
