@@ -93,6 +93,24 @@ class OtherModelsTest {
             assertEquals("feature 'recency' of customer #3 is -2.0; expected days >= 0", e.getMessage());
         }
 
+        /**
+         * No lifecycle rule reads the purchase count (never bought is an empty recency), so a fractional or negative
+         * frequency neither changes a stage nor is checked: the model never computes the column.
+         */
+        @Test
+        void frequencyIsNotReadSoItIsNotChecked() {
+            CustomerFeatures f = CustomerFeatures.of(3)
+                    .put(CustomerFeatures.RECENCY, new double[] {10, 100, Double.NaN})
+                    .put(CustomerFeatures.TENURE, new double[] {500, 500, 500})
+                    .putLazy(CustomerFeatures.FREQUENCY, () -> {
+                        throw new AssertionError("lifecycle read frequency");
+                    });
+            int[] out = new int[3];
+            model().assign(f, out);
+            List<String> n = model().tierNames();
+            assertEquals(List.of("established", "at_risk", "lead"), java.util.Arrays.stream(out).mapToObj(n::get).toList());
+        }
+
         @Test
         void thresholdsOutOfOrderAreRejected() {
             assertThrows(IllegalArgumentException.class,
