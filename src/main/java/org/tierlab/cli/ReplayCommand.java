@@ -162,7 +162,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Map<String, TieringModel> models = new LinkedHashMap<>();
         for (String name : root.keys()) {
-            models.put(name, TieringSpecs.parse(root.get(name)));
+            models.put(TieringSpecs.modelName(root, name), TieringSpecs.parse(root.get(name)));
         }
         return models;
     }

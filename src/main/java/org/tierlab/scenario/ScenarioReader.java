@@ -11,6 +11,7 @@ import org.tierlab.config.ConfigException;
 import org.tierlab.config.ConfigNode;
 import org.tierlab.score.CustomerFeatures;
 import org.tierlab.score.TieringModel;
+import org.tierlab.score.TieringSpecs;
 
 /**
  * Reads a scenario YAML file into a validated {@link Scenario}. Every problem is reported as a
@@ -164,6 +165,7 @@ public final class ScenarioReader {
     private Map<String, TieringModel> models(ConfigNode n) {
         Map<String, TieringModel> out = new LinkedHashMap<>();
         n.children().forEach((name, spec) -> {
+            TieringSpecs.modelName(n, name);
             TieringModel model = parseModel(spec);
             checkTierNames(model, spec, name);
             out.put(name, model);

@@ -2,6 +2,7 @@ package org.tierlab.score;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tierlab.config.ConfigException;
 import org.tierlab.config.ConfigNode;
 
 /**
@@ -11,6 +12,24 @@ import org.tierlab.config.ConfigNode;
  */
 public final class TieringSpecs {
     private TieringSpecs() {
+    }
+
+    /**
+     * Checks a model's name, a key of a {@code models} map (a scenario's, or a {@code replay --models} file), and
+     * returns it. A name with leading or trailing spaces is refused: outputs carry the name in table column names
+     * ({@code tier_NAME} in replay's customers.csv), which lose surrounding spaces, so "a " would become "a", or
+     * collide with a model named "a". An empty name could not be told from a missing one.
+     *
+     * @param models the mapping whose key {@code name} is
+     * @throws ConfigException naming the file, the key's line and the key
+     */
+    public static String modelName(ConfigNode models, String name) {
+        if (name.isEmpty() || !name.strip().equals(name) || !name.trim().equals(name)) {
+            throw new ConfigException(models.file(), models.lineOf(name), models.get(name).path(), "model name '"
+                    + name.replaceAll("\\p{Cntrl}", "?") + "' " + (name.isEmpty() ? "is empty" : "starts or ends with a"
+                    + " space") + "; expected a name without surrounding spaces (it names the model's tier_NAME column)");
+        }
+        return name;
     }
 
     /** Parses one model specification. */

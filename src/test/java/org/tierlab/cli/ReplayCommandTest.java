@@ -56,6 +56,22 @@ class ReplayCommandTest {
         assertFalse(Files.exists(dir.resolve("b")));
     }
 
+    /**
+     * Each model's tiers are a column tier_NAME of customers.csv, and table column names lose surrounding spaces: "a "
+     * would collide with "a" (an internal error), or come back as "a". Such a name is refused at its key's line.
+     */
+    @Test
+    void aModelNameWithSurroundingSpacesIsRefused(@TempDir Path dir) throws IOException {
+        Path models = RunCommandTest.write(dir, "m.yaml", "models:\n  a: {model: abc}\n  \"a \": {model: rfm}\n");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--models", models.toString(), "--out", dir.resolve("r").toString(), sample());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("m.yaml:3: 'models.a ': model name 'a ' starts or ends with a space; expected a"
+                + " name without surrounding spaces"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+
     /** --window-days narrows the tiering features only: the BG/NBD value model still sees all history. */
     @Test
     void theWindowLeavesTheValueModelAlone(@TempDir Path dir) throws IOException {

@@ -102,6 +102,11 @@ class ScenarioErrorsTest {
                 Arguments.of("uniform baseline on a trigger", GOOD + "baselines:\n  uniform: {action: welcome_sequence,"
                         + " on: new, role: team, minutes: 10}\n", 30, "baselines.uniform.on",
                         "the uniform baseline treats everybody on a schedule; expected 'every' (periods), not 'on'"),
+                Arguments.of("model name ending in a space", GOOD.replace("  two: {model: two}", "  \"two \": {model: two}")
+                        .replace("model: two, policy", "model: \"two \", policy"), 21, "models.two ",
+                        "model name 'two ' starts or ends with a space"),
+                Arguments.of("model name starting with a tab", GOOD.replace("  two: {model: two}", "  \"\\ttwo\": {model: two}"),
+                        21, "models.\ttwo", "model name '?two' starts or ends with a space"),
                 Arguments.of("huge arrivals", GOOD.replace("  customers: 10\n",
                         "  customers: 10\n  arrivals: {per_period: 1e12}\n"), 7, "population.arrivals.per_period",
                         "expected a number from 0.0 to 1.0E7"));
