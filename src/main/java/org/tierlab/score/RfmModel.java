@@ -80,7 +80,8 @@ public final class RfmModel implements TieringModel {
         if (bins < 2 || bins > 100) {
             throw new IllegalArgumentException("bins must be 2..100, found " + bins);
         }
-        if (segments == null) {
+        boolean standard = segments == null;
+        if (standard) {
             if (bins != 5) {
                 throw new IllegalArgumentException("the standard segments are defined for 5 bins; give 'segments' for "
                         + bins + " bins");
@@ -92,7 +93,69 @@ public final class RfmModel implements TieringModel {
                 throw new IllegalArgumentException("segment '" + s.name() + "' uses a score above " + bins);
             }
         }
-        return new RfmModel(bins, new Binning[] {recency, frequency, monetary}, segments);
+        RfmModel model = new RfmModel(bins, new Binning[] {recency, frequency, monetary}, segments);
+        if (!standard) {
+            model.checkEverySegmentReachable(segments);
+        }
+        return model;
+    }
+
+    /**
+     * A segment of a given table that can never be given: every score cell its ranges cover matches an earlier
+     * segment. {@link #index} is the segment's position in the table, so a specification reader can name its line.
+     */
+    public static final class UnreachableSegmentException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        UnreachableSegmentException(int index, String message) {
+            super(message);
+            this.index = index;
+        }
+
+        /** The 0-based position of the unreachable segment in the table given. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * Refuses a table in which a segment is the first match for no score: with first-match rules such a segment
+     * can never get a customer, which is surely a mistake in the table (an order or a range), not an empty tier
+     * the user wants. The standard table is exempt (its Need Attention is covered; see docs/scoring.md).
+     */
+    private void checkEverySegmentReachable(List<Segment> segments) {
+        boolean[] given = new boolean[segments.size() + 1];
+        for (short k : segmentOf) {
+            given[k] = true;
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            if (!given[k]) {
+                Segment s = segments.get(k);
+                throw new UnreachableSegmentException(k, "segment '" + s.name() + "' can never be given: segments are"
+                        + " matched in order and every score it covers (R " + range(s.r()) + ", F " + range(s.f())
+                        + ", M " + range(s.m()) + ") matches an earlier segment (" + String.join(", ", takers(s, segments))
+                        + "); expected each segment to be the first match for some scores (move it up, or narrow the"
+                        + " earlier ones)");
+            }
+        }
+    }
+
+    /** The earlier segments that take the cells of {@code s}, in table order. */
+    private List<String> takers(Segment s, List<Segment> segments) {
+        java.util.TreeSet<Integer> first = new java.util.TreeSet<>();
+        for (int r = s.r()[0]; r <= s.r()[1]; r++) {
+            for (int f = s.f()[0]; f <= s.f()[1]; f++) {
+                for (int m = s.m()[0]; m <= s.m()[1]; m++) {
+                    first.add((int) segmentOf[((r - 1) * bins + f - 1) * bins + m - 1]);
+                }
+            }
+        }
+        return first.stream().map(k -> segments.get(k).name()).toList();
+    }
+
+    private static String range(int[] range) {
+        return range[0] == range[1] ? String.valueOf(range[0]) : range[0] + "-" + range[1];
     }
 
     /**

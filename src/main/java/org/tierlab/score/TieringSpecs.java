@@ -72,6 +72,14 @@ public final class TieringSpecs {
         int bins = spec.intOr("bins", 2, 100, 5);
         String mode = spec.stringOr("binning", "quantile");
         List<RfmModel.Segment> segments = spec.has("segments") ? segments(spec.get("segments")) : null;
+        try {
+            return rfm(spec, bins, mode, segments);
+        } catch (RfmModel.UnreachableSegmentException e) {
+            throw spec.get("segments").elements().get(e.index()).error(e.getMessage()); // at the segment's own line
+        }
+    }
+
+    private static TieringModel rfm(ConfigNode spec, int bins, String mode, List<RfmModel.Segment> segments) {
         switch (spec.has("binning") ? spec.get("binning").asChoice("quantile", "ntile", "custom") : mode) {
             case "ntile":
                 return RfmModel.of(bins, new Binning.EqualCount(), segments);

@@ -109,4 +109,47 @@ class TieringSpecsTest {
         assertEquals("m.yaml:7: 'models.by-region.names': 2 thresholds make 3 tiers, but 2 names were given",
                 names.getMessage());
     }
+    /**
+     * Segments are matched in order, first match wins: a segment whose every score cell an earlier segment already
+     * takes can never be given. That is a mistake in the table, named at the segment's line with the earlier
+     * segments that take its scores.
+     */
+    @Test
+    void aSegmentEarlierSegmentsCoverIsAnErrorAtItsLine() {
+        String yaml = """
+                models:
+                  rfm:
+                    model: rfm
+                    bins: 3
+                    segments:
+                      - {name: Best, r: [2, 3], f: [2, 3], m: [1, 3]}
+                      - {name: Recent, r: [3, 3], f: [1, 1], m: [1, 3]}
+                      - {name: Loyal, r: [3, 3], f: [1, 3], m: [2, 3]}
+                      - {name: Gone, r: [1, 1], f: [1, 3], m: [1, 3]}
+                """;
+        ConfigNode root = ConfigNode.parse("m.yaml", new StringReader(yaml));
+        ConfigException e = assertThrows(ConfigException.class, () -> TieringSpecs.parse(root.get("models").get("rfm")));
+        assertEquals("m.yaml:8: 'models.rfm.segments[2]': segment 'Loyal' can never be given: segments are matched in"
+                + " order and every score it covers (R 3, F 1-3, M 2-3) matches an earlier segment (Best, Recent);"
+                + " expected each segment to be the first match for some scores (move it up, or narrow the earlier"
+                + " ones)", e.getMessage());
+        // partly covered is fine: Loyal still takes R 3, F 1, M 2-3 when Recent is narrower
+        TieringModel ok = TieringSpecs.parse(ConfigNode.parse("m.yaml", new StringReader(yaml.replace(
+                "Recent, r: [3, 3], f: [1, 1], m: [1, 3]", "Recent, r: [3, 3], f: [1, 1], m: [1, 1]")))
+                .get("models").get("rfm"));
+        assertEquals(List.of("Best", "Recent", "Loyal", "Gone", RfmModel.OTHERS), ok.tierNames());
+    }
+
+    /** The same check for a table given in code, and the standard table (whose Need Attention is covered) still loads. */
+    @Test
+    void aCoveredSegmentGivenInCodeIsRefusedButTheStandardTableLoads() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RfmModel.of(3,
+                new Binning.Quantile(), List.of(
+                        new RfmModel.Segment("All", new int[] {1, 3}, new int[] {1, 3}, new int[] {1, 3}),
+                        new RfmModel.Segment("Best", new int[] {3, 3}, new int[] {3, 3}, new int[] {3, 3}))));
+        assertEquals("segment 'Best' can never be given: segments are matched in order and every score it covers"
+                + " (R 3, F 3, M 3) matches an earlier segment (All); expected each segment to be the first match for"
+                + " some scores (move it up, or narrow the earlier ones)", e.getMessage());
+        assertEquals(12, RfmModel.of(5, new Binning.Quantile(), null).tierNames().size());
+    }
 }
