@@ -57,7 +57,8 @@ public final class ScoreCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--id-column", defaultValue = "customer_id", paramLabel = "NAME",
-            description = "Name of the id column (default: ${DEFAULT-VALUE}).")
+            description = "With --in: the name of the customer table's id column, also used in the output"
+                    + " (default: ${DEFAULT-VALUE}). A log's id column is --id-col.")
     String idColumn;
 
     @Option(names = "--spec", paramLabel = "YAML", description = "A model specification file (as in a scenario's models).")
@@ -262,6 +263,12 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             CustomerTableReader.CustomerTable table = CustomerTableReader.read(in, idColumn);
             return new Input(table.ids(), table.features());
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--id-column")) {
+            // it used to rename the output's header only, while the log's first column silently stayed the id
+            throw new UserInputException("--id-column names the id column of a customer table (--in); the id column"
+                    + " of a log (--log) is --id-col (a 1-based number, or a header name with --header), and the output"
+                    + " calls it customer_id");
         }
         TransactionLog t = logOptions.read(log, commandSpec.commandLine().getOut());
         java.time.LocalDate day = asOf == null ? Dates.lastDay(t) : Dates.parse("--as-of", asOf);

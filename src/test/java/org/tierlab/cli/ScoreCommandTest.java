@@ -623,6 +623,32 @@ class ScoreCommandTest {
         assertTrue(written.contains("\na,") && written.contains("\n\"b,x\","), written);
     }
 
+    /**
+     * --id-column names a customer table's id column. With a log it chose nothing (the log's id column is --id-col)
+     * and only renamed the output's header: --id-column cust tiered the log's first column (a store) under the
+     * header cust. It is refused with a pointer to --id-col, and nothing is written.
+     */
+    @Test
+    void idColumnWithALogIsRefusedInFavourOfIdCol(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "orders.csv", "store,cust,date,amount\ns1,alice,2024-01-05,10\n"
+                + "s1,bob,2024-02-01,20\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "abc", "--log", log.toString(), "--header",
+                "--separator", "comma", "--date-col", "date", "--amount-col", "amount", "--id-column", "cust", "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--id-column names the id column of a customer table (--in); the id column of a"
+                + " log (--log) is --id-col (a 1-based number, or a header name with --header), and the output calls it"
+                + " customer_id"), r.err());
+        assertFalse(Files.exists(out));
+        r = CliTestSupport.run("score", "--model", "abc", "--log", log.toString(), "--header", "--separator", "comma",
+                "--date-col", "date", "--amount-col", "amount", "--id-col", "cust", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String written = Files.readString(out);
+        assertTrue(written.startsWith("customer_id,tier\n") && written.contains("\nalice,")
+                && written.contains("\nbob,"), written);
+    }
+
     /** Options that cannot apply are refused with a pointer to what would work, not silently ignored. */
     @Test
     void optionsThatCannotApplyAreRefused(@TempDir Path dir) throws IOException {
