@@ -80,8 +80,7 @@ public final class RfmModel implements TieringModel {
         if (bins < 2 || bins > 100) {
             throw new IllegalArgumentException("bins must be 2..100, found " + bins);
         }
-        boolean standard = segments == null;
-        if (standard) {
+        if (segments == null) {
             if (bins != 5) {
                 throw new IllegalArgumentException("the standard segments are defined for 5 bins; give 'segments' for "
                         + bins + " bins");
@@ -94,9 +93,7 @@ public final class RfmModel implements TieringModel {
             }
         }
         RfmModel model = new RfmModel(bins, new Binning[] {recency, frequency, monetary}, segments);
-        if (!standard) {
-            model.checkEverySegmentReachable(segments);
-        }
+        model.checkEverySegmentReachable(segments);
         return model;
     }
 
@@ -122,7 +119,7 @@ public final class RfmModel implements TieringModel {
     /**
      * Refuses a table in which a segment is the first match for no score: with first-match rules such a segment
      * can never get a customer, which is surely a mistake in the table (an order or a range), not an empty tier
-     * the user wants. The standard table is exempt (its Need Attention is covered; see docs/scoring.md).
+     * the user wants. The standard table is checked too, so a change to it cannot leave a segment always empty.
      */
     private void checkEverySegmentReachable(List<Segment> segments) {
         boolean[] given = new boolean[segments.size() + 1];
@@ -170,8 +167,8 @@ public final class RfmModel implements TieringModel {
                 seg("Promising", 3, 4, 1, 1, 1, 1),
                 seg("Potential Loyalist", 3, 5, 1, 3, 1, 3),
                 seg("Can't Lose Them", 1, 1, 4, 5, 4, 5),
-                seg("At Risk", 1, 2, 2, 5, 2, 5),
                 seg("Need Attention", 2, 3, 2, 3, 2, 3),
+                seg("At Risk", 1, 2, 2, 5, 2, 5),
                 seg("About To Sleep", 2, 3, 1, 2, 1, 2),
                 seg("Lost", 1, 1, 1, 1, 1, 1),
                 seg("Hibernating", 1, 2, 1, 2, 1, 2));

@@ -140,7 +140,7 @@ class TieringSpecsTest {
         assertEquals(List.of("Best", "Recent", "Loyal", "Gone", RfmModel.OTHERS), ok.tierNames());
     }
 
-    /** The same check for a table given in code, and the standard table (whose Need Attention is covered) still loads. */
+    /** The same check for a table given in code; the standard table passes it. */
     @Test
     void aCoveredSegmentGivenInCodeIsRefusedButTheStandardTableLoads() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RfmModel.of(3,
@@ -151,5 +151,38 @@ class TieringSpecsTest {
                 + " (R 3, F 3, M 3) matches an earlier segment (All); expected each segment to be the first match for"
                 + " some scores (move it up, or narrow the earlier ones)", e.getMessage());
         assertEquals(12, RfmModel.of(5, new Binning.Quantile(), null).tierNames().size());
+    }
+
+    /**
+     * Every standard segment is the first match for some scores (Need Attention was once listed after At Risk, which
+     * took all its scores), checked cell by cell against the documented ranges: R 2, F 2, M 2 is Need Attention, R 2
+     * with F 4 is At Risk, R 1 with F and M 5 is Can't Lose Them.
+     */
+    @Test
+    void everyStandardSegmentGetsTheScoresTheDocsGiveIt() {
+        RfmModel rfm = RfmModel.of(5, new Binning.Quantile(), null);
+        byte[] r = new byte[125];
+        byte[] f = new byte[125];
+        byte[] m = new byte[125];
+        for (int k = 0; k < 125; k++) { // every cell once, cell k = (r-1)*25 + (f-1)*5 + (m-1)
+            r[k] = (byte) (1 + k / 25);
+            f[k] = (byte) (1 + k / 5 % 5);
+            m[k] = (byte) (1 + k % 5);
+        }
+        int[] tiers = new int[125];
+        rfm.segments(new RfmScores(r, f, m), tiers);
+        java.util.Map<String, Integer> cells = new java.util.TreeMap<>();
+        for (int t : tiers) {
+            cells.merge(rfm.tierNames().get(t), 1, Integer::sum);
+        }
+        assertEquals(java.util.Map.ofEntries(java.util.Map.entry("About To Sleep", 3), java.util.Map.entry("At Risk", 16),
+                java.util.Map.entry("Can't Lose Them", 4), java.util.Map.entry("Champions", 8),
+                java.util.Map.entry("Hibernating", 2), java.util.Map.entry("Lost", 1),
+                java.util.Map.entry("Loyal Customers", 28), java.util.Map.entry("Need Attention", 3),
+                java.util.Map.entry("New Customers", 2), java.util.Map.entry(RfmModel.OTHERS, 36),
+                java.util.Map.entry("Potential Loyalist", 21), java.util.Map.entry("Promising", 1)), cells);
+        assertEquals("Need Attention", rfm.tierNames().get(tiers[25 + 5 + 1])); // R 2, F 2, M 2
+        assertEquals("At Risk", rfm.tierNames().get(tiers[25 + 15 + 1])); // R 2, F 4, M 2
+        assertEquals("Can't Lose Them", rfm.tierNames().get(tiers[20 + 4])); // R 1, F 5, M 5
     }
 }
