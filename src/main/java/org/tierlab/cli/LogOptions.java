@@ -86,7 +86,8 @@ public final class LogOptions {
         int date = column("--date-col", dateCol, names);
         int amount = amountCol.equals("0") || amountCol.equals("none") ? -1 : column("--amount-col", amountCol, names);
         try {
-            return new LogFormat(separatorRegex, header, id, date, amount, dates(), !keepSameDay, skipBadRows);
+            return new LogFormat(separatorRegex, header, id, date, amount, dates(), !keepSameDay, skipBadRows,
+                    datePattern());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -143,6 +144,14 @@ public final class LogOptions {
                 }
                 yield java.util.regex.Pattern.quote(separator);
             }
+        };
+    }
+
+    /** The date format as error messages name it. */
+    private String datePattern() {
+        return switch (dateFormat) {
+            case "iso" -> "yyyy-MM-dd";
+            default -> dateFormat;
         };
     }
 

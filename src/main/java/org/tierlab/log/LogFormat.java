@@ -14,9 +14,11 @@ import java.time.format.DateTimeFormatter;
  * @param dates the date format (ISO {@code yyyy-MM-dd}, {@code yyyyMMdd} or a user pattern)
  * @param mergeSameDay true to merge a customer's purchases on one day into one transaction (amounts summed)
  * @param skipBadRows false to stop at the first bad row (the default), true to skip and report them
+ * @param datePattern how the dates are written, as an error message shows it ({@code yyyy-MM-dd}, or the
+ *     user's pattern): a formatter cannot print the pattern it was built from
  */
 public record LogFormat(String separator, boolean header, int idColumn, int dateColumn, int amountColumn,
-        DateTimeFormatter dates, boolean mergeSameDay, boolean skipBadRows) {
+        DateTimeFormatter dates, boolean mergeSameDay, boolean skipBadRows, String datePattern) {
     /** Checks the column indices. */
     public LogFormat {
         if (idColumn < 0 || dateColumn < 0 || amountColumn < -1) {
@@ -25,6 +27,14 @@ public record LogFormat(String separator, boolean header, int idColumn, int date
         if (idColumn == dateColumn || idColumn == amountColumn || dateColumn == amountColumn) {
             throw new IllegalArgumentException("the id, date and amount columns must differ");
         }
+    }
+
+    /** A format whose dates are ISO, yyyyMMdd, or (described as such) another pattern. */
+    public LogFormat(String separator, boolean header, int idColumn, int dateColumn, int amountColumn,
+            DateTimeFormatter dates, boolean mergeSameDay, boolean skipBadRows) {
+        this(separator, header, idColumn, dateColumn, amountColumn, dates, mergeSameDay, skipBadRows,
+                dates == DateTimeFormatter.ISO_LOCAL_DATE ? "yyyy-MM-dd"
+                        : dates == DateTimeFormatter.BASIC_ISO_DATE ? "yyyyMMdd" : "the --date-format pattern");
     }
 
     /** The CDNOW master file: white space, a header line, id, yyyyMMdd date, number of CDs, dollar value. */

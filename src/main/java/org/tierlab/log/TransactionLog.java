@@ -428,7 +428,8 @@ public final class TransactionLog {
                 try {
                     d = (int) LocalDate.parse(fields[f.dateColumn()].trim(), f.dates()).toEpochDay();
                 } catch (DateTimeParseException e) {
-                    problem = "field " + (f.dateColumn() + 1) + " (date): cannot read '" + fields[f.dateColumn()] + "'";
+                    problem = "field " + (f.dateColumn() + 1) + " (date): cannot read '" + fields[f.dateColumn()]
+                            + "'; expected a valid date as " + f.datePattern();
                 }
                 if (problem == null && f.amountColumn() >= 0) {
                     String a = fields[f.amountColumn()].trim();

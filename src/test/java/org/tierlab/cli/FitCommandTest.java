@@ -97,6 +97,23 @@ class FitCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    /** A date the log's format cannot read names the format it expected, ISO or the user's own pattern. */
+    @Test
+    void anUnreadableDateSaysWhichFormatWasExpected(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "a,2020-01-05,10\nb,2020-13-01,5\n");
+        CliTestSupport.Result iso = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2020-06-30",
+                "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(2, iso.exitCode());
+        assertTrue(iso.err().contains("log.csv:2: field 2 (date): cannot read '2020-13-01'; expected a valid date as"
+                + " yyyy-MM-dd"), iso.err());
+        CliTestSupport.Result pattern = CliTestSupport.run("fit", "--separator", ",", "--date-format", "dd/MM/yyyy",
+                "--calibration-end", "2020-06-30", "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(2, pattern.exitCode());
+        assertTrue(pattern.err().contains("log.csv:1: field 2 (date): cannot read '2020-01-05'; expected a valid date"
+                + " as dd/MM/yyyy"), pattern.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
