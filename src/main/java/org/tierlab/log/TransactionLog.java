@@ -423,7 +423,8 @@ public final class TransactionLog {
             int d = 0;
             double amt = 0;
             if (fields.length < need) {
-                problem = "expected at least " + need + " fields, found " + fields.length;
+                problem = missingField(fields.length) + "expected at least " + need + " fields, found "
+                        + fields.length;
             } else {
                 try {
                     d = (int) LocalDate.parse(fields[f.dateColumn()].trim(), f.dates()).toEpochDay();
@@ -457,6 +458,19 @@ public final class TransactionLog {
                 return;
             }
             add(index.indexOf(fields[f.idColumn()].trim()), d, amt);
+        }
+
+        /** "field N (name): missing; " for the first column the row is too short to hold. */
+        private String missingField(int found) {
+            int[] columns = {f.idColumn(), f.dateColumn(), f.amountColumn()};
+            String[] names = {"customer id", "date", "amount"};
+            int first = -1;
+            for (int k = 0; k < columns.length; k++) {
+                if (columns[k] >= found && (first < 0 || columns[k] < columns[first])) {
+                    first = k;
+                }
+            }
+            return "field " + (columns[first] + 1) + " (" + names[first] + "): missing; ";
         }
 
         /**

@@ -114,6 +114,18 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /** A row too short for the columns names the first column it lacks. */
+    @Test
+    void aShortRowNamesTheMissingField(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "a,2020-01-05,10\nb,2020-02-01\n");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2020-06-30",
+                "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("log.csv:2: field 3 (amount): missing; expected at least 3 fields, found 2"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
