@@ -116,8 +116,14 @@ public final class LogOptions {
     private static List<String> headerNames(Path log, String separatorRegex) {
         try (BufferedReader in = TextFiles.utf8(log)) {
             String first = in.readLine();
+            // said here, or the user reads that a header of no columns lacks theirs
             if (first == null) {
-                return List.of();
+                throw new UserInputException(log + ": the file is empty; expected a header line naming the columns"
+                        + " (--header), then one purchase per line");
+            }
+            if (first.isBlank()) {
+                throw new UserInputException(log + ":1: the header line is empty; expected the names of the columns"
+                        + " (--header)");
             }
             String[] parts = separatorRegex == null ? first.trim().split("\\s+") : first.split(separatorRegex, -1);
             List<String> names = new ArrayList<>();

@@ -126,6 +126,24 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /** An empty log read with --header is said to be empty, not to have a header lacking the named columns. */
+    @Test
+    void anEmptyLogWithAHeaderIsSaidToBeEmpty(@TempDir Path dir) throws IOException {
+        Path empty = RunCommandTest.write(dir, "empty.csv", "");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--header", "--separator", ",", "--id-col", "id",
+                "--date-col", "date", "--amount-col", "amount", "--calibration-end", "2020-06-30",
+                "--out", dir.resolve("f").toString(), empty.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("empty.csv: the file is empty; expected a header line naming the columns"),
+                r.err());
+        Path blank = RunCommandTest.write(dir, "blank.csv", "\na,2020-01-05,10\n");
+        CliTestSupport.Result b = CliTestSupport.run("fit", "--header", "--separator", ",", "--id-col", "id",
+                "--calibration-end", "2020-06-30", "--out", dir.resolve("f").toString(), blank.toString());
+        assertEquals(2, b.exitCode());
+        assertTrue(b.err().contains("blank.csv:1: the header line is empty"), b.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
