@@ -21,15 +21,24 @@ public final class GammaGamma implements LikelihoodModel, Differentiable {
         return List.of("p", "q", "gamma");
     }
 
+    /** The customers the likelihood sums over, so the count reported is the count fitted. */
     @Override
     public int observations(Summaries s) {
         int n = 0;
-        for (int x : s.x) {
-            if (x > 0) {
+        for (int i = 0; i < s.size(); i++) {
+            if (fitted(s.x[i], s.meanSpend[i])) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * True for a customer the model is fitted on: repeat transactions of positive mean value. A repeat buyer whose
+     * repeat purchases were all worth 0 is left out, as the model's spend is Gamma distributed (positive).
+     */
+    private static boolean fitted(int x, double meanSpend) {
+        return x > 0 && meanSpend > 0;
     }
 
     @Override
@@ -42,7 +51,7 @@ public final class GammaGamma implements LikelihoodModel, Differentiable {
         for (int i = 0; i < s.size(); i++) {
             int x = s.x[i];
             double m = s.meanSpend[i];
-            if (x == 0 || !(m > 0)) {
+            if (!fitted(x, m)) {
                 continue;
             }
             double px = p * x;
@@ -70,7 +79,7 @@ public final class GammaGamma implements LikelihoodModel, Differentiable {
         for (int i = 0; i < s.size(); i++) {
             int x = s.x[i];
             double m = s.meanSpend[i];
-            if (x == 0 || !(m > 0)) {
+            if (!fitted(x, m)) {
                 continue;
             }
             xs[k] = x;
