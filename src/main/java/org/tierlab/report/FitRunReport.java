@@ -77,7 +77,8 @@ public final class FitRunReport {
         return new HtmlTable(title, caption, t.columnNames(), rows);
     }
 
-    private static HtmlTable topCustomers(Table customers) {
+    /** The customers with the highest CLV, highest first. */
+    static HtmlTable topCustomers(Table customers) {
         List<Integer> order = new ArrayList<>();
         for (int r = 0; r < customers.rowCount(); r++) {
             order.add(r);
@@ -85,8 +86,11 @@ public final class FitRunReport {
         double[] clv = Rows.values(customers, "clv");
         order.sort(Comparator.comparingDouble((Integer r) -> Double.isNaN(clv[r]) ? Double.NEGATIVE_INFINITY : clv[r])
                 .reversed());
-        Table top = customers.rows(order.subList(0, Math.min(TOP_CUSTOMERS, order.size())).stream()
-                .mapToInt(Integer::intValue).toArray());
+        // row by row: Table.rows(int...) selects through a bitmap, which gives the rows back in file order
+        Table top = customers.emptyCopy();
+        for (int r : order.subList(0, Math.min(TOP_CUSTOMERS, order.size()))) {
+            top.append(customers.rows(r));
+        }
         return plain(top, "Customers with the highest CLV", "The " + TOP_CUSTOMERS + " customers with the highest "
                 + "predicted lifetime value (all columns of customers.csv).");
     }
