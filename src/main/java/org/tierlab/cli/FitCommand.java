@@ -101,6 +101,10 @@ public final class FitCommand implements Callable<Integer> {
         Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, penalty);
         Fit pn = Fit.of(new ParetoNbd(), s, new double[] {1, 1, 1, 1}, penalty);
         Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, penalty);
+        if (emitPopulation != null) {
+            requireConverged(bg);
+            requireConverged(gg);
+        }
         double holdoutLength = (holdEnd.toEpochDay() - calEnd.toEpochDay()) / unitDays;
         FitReport.Clv clv;
         try {
@@ -131,6 +135,18 @@ public final class FitCommand implements Callable<Integer> {
             out.println("Population: " + emitPopulation);
         }
         return 0;
+    }
+
+    /**
+     * Refuses to emit a population from a fit that did not converge: its estimates (a rate run off to 0, a spend
+     * of infinite mean) would be simulated as if they described the log's customers.
+     */
+    private static void requireConverged(Fit f) {
+        if (!f.converged()) {
+            throw new UserInputException("--emit-population: the " + f.model() + " fit did not converge (" + f.message()
+                    + "); expected converged BG/NBD and Gamma-Gamma fits, so no population is written (try --penalty,"
+                    + " or run without --emit-population to see the fit)");
+        }
     }
 
     /** The scenario's name for one period of the chosen time unit ("weeks" -> "week"). */

@@ -144,6 +144,19 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /** A population is never emitted from a fit that did not converge (here Gamma-Gamma, without amounts). */
+    @Test
+    void noPopulationFromAFitThatDidNotConverge(@TempDir Path dir) {
+        Path pop = dir.resolve("p.yaml");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--id-col", "2", "--date-col", "3", "--amount-col", "none",
+                "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--out", dir.resolve("f").toString(),
+                "--emit-population", pop.toString(), sample());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("--emit-population: the Gamma-Gamma fit did not converge"), r.err());
+        assertFalse(Files.exists(pop));
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
