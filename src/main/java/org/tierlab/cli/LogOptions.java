@@ -76,8 +76,11 @@ public final class LogOptions {
                 case "sample" -> LogFormat.cdnowSample();
                 default -> throw new UserInputException("--cdnow takes master or sample, found '" + cdnow + "'");
             };
+            // the master as Fader and Hardie publish it has no header line, the copies in some packages have one:
+            // a first line that is a purchase is read as one, not dropped as a header
+            boolean presetHeader = preset.header() && !startsWithPurchase(log, preset.dateColumn());
             // the preset sets the columns and dates; how rows are merged or skipped is still the user's choice
-            return new LogFormat(preset.separator(), preset.header(), preset.idColumn(), preset.dateColumn(),
+            return new LogFormat(preset.separator(), presetHeader, preset.idColumn(), preset.dateColumn(),
                     preset.amountColumn(), preset.dates(), !keepSameDay, skipBadRows);
         }
         String separatorRegex = separatorRegex();
@@ -90,6 +93,17 @@ public final class LogOptions {
                     datePattern());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** True if the log's first line is a CDNOW row: its date column holds a yyyyMMdd date. */
+    private static boolean startsWithPurchase(Path log, int dateColumn) {
+        try (BufferedReader in = TextFiles.utf8(log)) {
+            String first = in.readLine();
+            String[] fields = first == null ? new String[0] : first.trim().split("\\s+");
+            return fields.length > dateColumn && fields[dateColumn].matches("[0-9]{8}");
+        } catch (IOException e) {
+            return false; // reading the log itself reports the problem
         }
     }
 
