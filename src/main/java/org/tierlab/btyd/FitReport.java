@@ -54,9 +54,14 @@ public final class FitReport {
         this.clv = clv;
         bgnbdHoldout = new double[s.size()];
         paretoHoldout = new double[s.size()];
+        // a model that did not converge predicts nothing: NaN leaves its cells empty in every table, not only in
+        // customers.csv, so no table shows the unconverged estimates' predictions as if they were results
         for (int i = 0; i < s.size(); i++) {
-            bgnbdHoldout[i] = BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
-            paretoHoldout[i] = ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength);
+            bgnbdHoldout[i] = bgnbd.converged()
+                    ? BgNbd.conditionalExpected(bgnbd.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength) : Double.NaN;
+            paretoHoldout[i] = pareto.converged()
+                    ? ParetoNbd.conditionalExpected(pareto.estimate(), s.x[i], s.tx[i], s.T[i], holdoutLength)
+                    : Double.NaN;
         }
     }
 
@@ -89,6 +94,9 @@ public final class FitReport {
         double[] expected = new double[POOL + 1];
         for (int i = 0; i < s.size(); i++) {
             actual[Math.min(s.x[i], POOL)]++;
+            if (!bgnbd.converged()) {
+                continue;
+            }
             double below = 0;
             for (int x = 0; x < POOL; x++) {
                 double px = BgNbd.probabilityOfCount(bgnbd.estimate(), x, s.T[i]);
@@ -96,6 +104,9 @@ public final class FitReport {
                 below += px;
             }
             expected[POOL] += 1 - below;
+        }
+        if (!bgnbd.converged()) {
+            java.util.Arrays.fill(expected, Double.NaN);
         }
         return byFrequency("calibration_histogram", "actual_customers", actual, "bgnbd_expected_customers", expected);
     }

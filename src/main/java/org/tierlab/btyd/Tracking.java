@@ -22,8 +22,8 @@ public final class Tracking {
     /**
      * The tracking table: one row per time unit from the cohort's first purchase to {@code holdoutEnd}.
      *
-     * @param bgnbd fitted BG/NBD parameters
-     * @param pareto fitted Pareto/NBD parameters
+     * @param bgnbd fitted BG/NBD parameters, or null if the fit did not converge (its columns are then empty)
+     * @param pareto fitted Pareto/NBD parameters, or null likewise
      */
     public static Table of(TransactionLog log, Summaries s, LocalDate calibrationEnd, LocalDate holdoutEnd,
             double[] bgnbd, double[] pareto) {
@@ -34,8 +34,10 @@ public final class Tracking {
         int endDay = (int) holdoutEnd.toEpochDay() + 1; // exclusive
         int periods = (int) Math.ceil((endDay - origin) / s.unitDays);
         double[] actual = actualRepeats(log, s, origin, endDay, periods);
-        double[] bg = expectedRepeats(s, origin, endDay, periods, t -> BgNbd.expected(bgnbd, t));
-        double[] pn = expectedRepeats(s, origin, endDay, periods, t -> ParetoNbd.expected(pareto, t));
+        double[] bg = bgnbd == null ? missing(periods)
+                : expectedRepeats(s, origin, endDay, periods, t -> BgNbd.expected(bgnbd, t));
+        double[] pn = pareto == null ? missing(periods)
+                : expectedRepeats(s, origin, endDay, periods, t -> ParetoNbd.expected(pareto, t));
         IntColumn period = IntColumn.create("period");
         StringColumn start = StringColumn.create("start_date");
         StringColumn phase = StringColumn.create("phase");
@@ -91,6 +93,12 @@ public final class Tracking {
                 previous = e;
             }
         }
+        return out;
+    }
+
+    private static double[] missing(int periods) {
+        double[] out = new double[periods];
+        java.util.Arrays.fill(out, Double.NaN);
         return out;
     }
 

@@ -120,7 +120,8 @@ public final class FitCommand implements Callable<Integer> {
             Tables.writeCsv(report.conditionalExpectations(), folder.dir().resolve("conditional.csv"));
             Tables.writeCsv(report.customers(t.ids()), folder.dir().resolve("customers.csv"));
             Tables.writeCsv(report.accuracy(), folder.dir().resolve("accuracy.csv"));
-            Tables.writeCsv(Tracking.of(t, s, calEnd, holdEnd, bg.estimate(), pn.estimate()),
+            Tables.writeCsv(Tracking.of(t, s, calEnd, holdEnd, bg.converged() ? bg.estimate() : null,
+                    pn.converged() ? pn.estimate() : null),
                     folder.dir().resolve("tracking.csv"));
             org.tierlab.report.Reports.write(folder.dir());
             folder.commit();

@@ -157,6 +157,29 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /**
+     * A model that did not converge predicts nothing in any table: its columns of accuracy.csv, conditional.csv,
+     * calibration_histogram.csv and tracking.csv are empty, as in customers.csv, never an unconverged estimate's
+     * prediction (here one customer with no repeat purchase: neither BG/NBD nor Pareto/NBD is identified).
+     */
+    @Test
+    void aModelThatDidNotConvergeHasEmptyColumnsInEveryTable(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "a,2024-01-01,10\na,2024-05-01,5\n");
+        Path out = dir.resolve("f");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2024-03-31",
+                "--out", out.toString(), log.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("NO: "), r.out());
+        assertEquals(List.of("measure,bgnbd,pareto_nbd", "mae,,", "rmse,,", "bias,,", "actual_total,1.0,1.0",
+                "predicted_total,,", "aggregate_error_pct,,"), Files.readAllLines(out.resolve("accuracy.csv")));
+        assertEquals("0,1.0,,,1.0", Files.readAllLines(out.resolve("conditional.csv")).get(1));
+        assertEquals("0,1.0,", Files.readAllLines(out.resolve("calibration_histogram.csv")).get(1));
+        for (String row : Files.readAllLines(out.resolve("tracking.csv")).subList(1, 5)) {
+            String[] cells = row.split(",", -1);
+            assertEquals(List.of("", "", "", ""), List.of(cells[4], cells[5], cells[7], cells[8]), row);
+        }
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
