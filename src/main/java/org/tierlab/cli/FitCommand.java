@@ -115,6 +115,7 @@ public final class FitCommand implements Callable<Integer> {
         FitReport report = new FitReport(s, bg, pn, gg, holdoutLength, clv);
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-fit"));
         try (RunFolder folder = RunFolder.open(target)) {
+            Tables.writeCsv(settings(s, calEnd, holdEnd, holdoutLength), folder.dir().resolve("settings.csv"));
             Tables.writeCsv(report.parameters(), folder.dir().resolve("parameters.csv"));
             Tables.writeCsv(report.calibrationHistogram(), folder.dir().resolve("calibration_histogram.csv"));
             Tables.writeCsv(report.conditionalExpectations(), folder.dir().resolve("conditional.csv"));
@@ -130,6 +131,7 @@ public final class FitCommand implements Callable<Integer> {
             AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(), arrivals(s, unitDays),
                     log.getFileName().toString()));
         }
+        out.println(split(s, calEnd, holdEnd, holdoutLength));
         print(out, s, List.of(bg, pn, gg));
         out.println("Run folder: " + target);
         if (emitPopulation != null) {
@@ -147,6 +149,55 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--emit-population: the " + f.model() + " fit did not converge (" + f.message()
                     + "); expected converged BG/NBD and Gamma-Gamma fits, so no population is written (try --penalty,"
                     + " or run without --emit-population to see the fit)");
+        }
+    }
+
+    /**
+     * What the fit was run on, as settings.csv records it: the estimates (alpha, beta, gamma's scale) are per time
+     * unit and the predictions are for the holdout period, so the folder must say which unit and which periods.
+     */
+    private tech.tablesaw.api.Table settings(Summaries s, LocalDate calEnd, LocalDate holdEnd, double holdoutLength) {
+        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("log", log.toString());
+        v.put("log_sha256", sha256(log));
+        v.put("tierlab_version", TierlabCommand.Version.version());
+        v.put("time_unit", timeUnit);
+        v.put("calibration_start", LocalDate.ofEpochDay(firstDay(s)).toString());
+        v.put("calibration_end", calEnd.toString());
+        v.put("holdout_start", calEnd.plusDays(1).toString());
+        v.put("holdout_end", holdEnd.toString());
+        v.put("holdout_length", String.format(Locale.ROOT, "%.4f", holdoutLength));
+        v.put("same_day_purchases", logOptions.keepSameDay ? "kept apart" : "merged");
+        v.put("penalty", Double.toString(penalty));
+        v.put("clv_horizon", Integer.toString(clvHorizon));
+        v.put("discount_rate", Double.toString(discountRate));
+        return tech.tablesaw.api.Table.create("settings").addColumns(
+                tech.tablesaw.api.StringColumn.create("setting", v.keySet()),
+                tech.tablesaw.api.StringColumn.create("value", v.values()));
+    }
+
+    /** The calibration and holdout periods in one line, as the user should check them. */
+    private String split(Summaries s, LocalDate calEnd, LocalDate holdEnd, double holdoutLength) {
+        return String.format(Locale.ROOT, "calibration %s to %s, holdout %s to %s (%.1f %s)",
+                LocalDate.ofEpochDay(firstDay(s)), calEnd, calEnd.plusDays(1), holdEnd, holdoutLength, timeUnit);
+    }
+
+    private static int firstDay(Summaries s) {
+        return java.util.Arrays.stream(s.firstDay).min().orElseThrow();
+    }
+
+    private static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                d.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.io.IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

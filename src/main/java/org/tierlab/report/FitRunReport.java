@@ -29,6 +29,11 @@ public final class FitRunReport {
 
         List<Section> s = new ArrayList<>();
         s.add(Section.heading("Fitted models", "Maximum-likelihood estimates on the calibration period."));
+        // folders written before settings.csv existed still get their report, without the settings table
+        if (java.nio.file.Files.exists(dir.resolve("settings.csv"))) {
+            s.add(Section.table(plain(CsvTables.read(dir.resolve("settings.csv"), Set.of("setting", "value")),
+                    "Settings", "The log, periods and options of the fit: rates are per time unit.")));
+        }
         s.add(Section.table(parameterTable(parameters)));
         s.add(Section.table(plain(accuracy, "Holdout accuracy", "Per-customer errors of the predicted number of holdout "
                 + "transactions, and the aggregate holdout total.")));

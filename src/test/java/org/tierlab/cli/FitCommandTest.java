@@ -180,6 +180,26 @@ class FitCommandTest {
         }
     }
 
+    /**
+     * The fit folder says what its estimates mean: the time unit they are per and the calibration and holdout
+     * periods (settings.csv, shown in the report), and the command prints the split for the user to check.
+     */
+    @Test
+    void theFolderRecordsTheTimeUnitAndThePeriods(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fit");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--time-unit", "days", "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("calibration 1997-01-01 to 1997-09-30, holdout 1997-10-01 to 1998-06-30 (273.0 days)"),
+                r.out());
+        List<String> settings = Files.readAllLines(out.resolve("settings.csv"));
+        for (String row : List.of("time_unit,days", "calibration_start,1997-01-01", "calibration_end,1997-09-30",
+                "holdout_start,1997-10-01", "holdout_end,1998-06-30", "same_day_purchases,merged")) {
+            assertTrue(settings.contains(row), row + " in " + settings);
+        }
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<td>time_unit</td><td>days</td>"));
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
