@@ -152,28 +152,15 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * What the fit was run on, as settings.csv records it: the estimates (alpha, beta, gamma's scale) are per time
-     * unit and the predictions are for the holdout period, so the folder must say which unit and which periods.
-     */
+    /** What the fit was run on: the estimates are per time unit, so the folder must say which. */
     private tech.tablesaw.api.Table settings(Summaries s, LocalDate calEnd, LocalDate holdEnd, double holdoutLength) {
-        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
-        v.put("log", log.toString());
-        v.put("log_sha256", sha256(log));
-        v.put("tierlab_version", TierlabCommand.Version.version());
-        v.put("time_unit", timeUnit);
-        v.put("calibration_start", LocalDate.ofEpochDay(firstDay(s)).toString());
-        v.put("calibration_end", calEnd.toString());
-        v.put("holdout_start", calEnd.plusDays(1).toString());
-        v.put("holdout_end", holdEnd.toString());
-        v.put("holdout_length", String.format(Locale.ROOT, "%.4f", holdoutLength));
-        v.put("same_day_purchases", logOptions.keepSameDay ? "kept apart" : "merged");
-        v.put("penalty", Double.toString(penalty));
-        v.put("clv_horizon", Integer.toString(clvHorizon));
-        v.put("discount_rate", Double.toString(discountRate));
-        return tech.tablesaw.api.Table.create("settings").addColumns(
-                tech.tablesaw.api.StringColumn.create("setting", v.keySet()),
-                tech.tablesaw.api.StringColumn.create("value", v.values()));
+        return new LogRunSettings(log, logOptions, LocalDate.ofEpochDay(firstDay(s)), calEnd, holdEnd)
+                .with("time_unit", timeUnit)
+                .with("holdout_length", String.format(Locale.ROOT, "%.4f", holdoutLength))
+                .with("penalty", Double.toString(penalty))
+                .with("clv_horizon", Integer.toString(clvHorizon))
+                .with("discount_rate", Double.toString(discountRate))
+                .table();
     }
 
     /** The calibration and holdout periods in one line, as the user should check them. */
@@ -184,21 +171,6 @@ public final class FitCommand implements Callable<Integer> {
 
     private static int firstDay(Summaries s) {
         return java.util.Arrays.stream(s.firstDay).min().orElseThrow();
-    }
-
-    private static String sha256(Path file) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                d.update(buf, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(d.digest());
-        } catch (java.io.IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The scenario's name for one period of the chosen time unit ("weeks" -> "week"). */

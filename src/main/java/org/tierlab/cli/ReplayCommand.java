@@ -102,6 +102,10 @@ public final class ReplayCommand implements Callable<Integer> {
         Table customers = tables.customers(t.ids(), rfmScorer(models).scores(history.atLastPoint().features()));
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-replay"));
         try (RunFolder folder = RunFolder.open(target)) {
+            Tables.writeCsv(new LogRunSettings(log, logOptions, Dates.firstDay(t), calEnd, holdEnd)
+                    .with("retier_every", retierEvery).with("window_days", Integer.toString(windowDays))
+                    .with("models", modelsFile == null ? "default (rfm, abc, lifecycle)" : modelsFile.toString())
+                    .table(), folder.dir().resolve("settings.csv"));
             Tables.writeCsv(tables.tierSizes(), folder.dir().resolve("tier_sizes.csv"));
             Tables.writeCsv(tables.migrations(), folder.dir().resolve("migrations.csv"));
             Tables.writeCsv(tables.stability(), folder.dir().resolve("stability.csv"));

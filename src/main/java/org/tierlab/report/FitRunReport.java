@@ -29,11 +29,7 @@ public final class FitRunReport {
 
         List<Section> s = new ArrayList<>();
         s.add(Section.heading("Fitted models", "Maximum-likelihood estimates on the calibration period."));
-        // folders written before settings.csv existed still get their report, without the settings table
-        if (java.nio.file.Files.exists(dir.resolve("settings.csv"))) {
-            s.add(Section.table(plain(CsvTables.read(dir.resolve("settings.csv"), Set.of("setting", "value")),
-                    "Settings", "The log, periods and options of the fit: rates are per time unit.")));
-        }
+        settings(dir, "The log, periods and options of the fit: rates are per time unit.").ifPresent(s::add);
         s.add(Section.table(parameterTable(parameters)));
         s.add(Section.table(plain(accuracy, "Holdout accuracy", "Per-customer errors of the predicted number of holdout "
                 + "transactions, and the aggregate holdout total.")));
@@ -52,6 +48,19 @@ public final class FitRunReport {
         long n = customers.rowCount();
         return new ReportPage("tierlab fit: " + Reports.folderName(dir),
                 List.of("BG/NBD, Pareto/NBD and Gamma-Gamma fitted to " + n + " customers"), s);
+    }
+
+    /**
+     * The settings.csv table of a fit or replay folder; empty for a folder written before settings.csv existed,
+     * which still gets its report.
+     */
+    static java.util.Optional<Section> settings(Path dir, String caption) {
+        Path file = dir.resolve("settings.csv");
+        if (!java.nio.file.Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Section.table(plain(CsvTables.read(file, Set.of("setting", "value")), "Settings",
+                caption)));
     }
 
     private static HtmlTable parameterTable(Table p) {

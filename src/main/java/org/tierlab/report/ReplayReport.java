@@ -35,6 +35,8 @@ public final class ReplayReport {
                 + "calibration (" + points.get(points.size() - 1) + ") against what the customers bought afterwards, "
                 + "in the holdout period."));
         s.add(Section.table(validityTable(validity)));
+        FitRunReport.settings(dir, "The log, periods and options of the replay: holdout values count the holdout"
+                + " period given here.").ifPresent(s::add);
         s.add(Section.chart(ReplayCharts.gains(gains)));
         s.add(Section.chart(ReplayCharts.holdoutByTier(holdout)));
         s.add(Section.table(FitRunReport.plain(holdout, "Holdout by tier", "Per model and tier at the end of calibration: "

@@ -18,6 +18,21 @@ class ReplayCommandTest {
         return Cdnow.dir().resolve("CDNOW_sample.txt").toString();
     }
 
+    /** The replay folder records the periods its holdout values count (settings.csv, shown in the report). */
+    @Test
+    void theFolderRecordsThePeriods(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--holdout-end", "1997-12-31", "--retier-every", "13w", "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> settings = Files.readAllLines(out.resolve("settings.csv"));
+        for (String row : List.of("calibration_end,1997-09-30", "holdout_start,1997-10-01", "holdout_end,1997-12-31",
+                "retier_every,13w", "same_day_purchases,merged")) {
+            assertTrue(settings.contains(row), row + " in " + settings);
+        }
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<td>holdout_end</td><td>1997-12-31</td>"));
+    }
+
     @Test
     void replaysTheSampleQuarterly(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("replay");
