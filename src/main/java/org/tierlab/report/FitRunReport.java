@@ -42,9 +42,19 @@ public final class FitRunReport {
         double[] t = Rows.values(customers, "T");
         double maxT = java.util.Arrays.stream(t).filter(v -> !Double.isNaN(v)).max().orElse(1);
         int maxX = (int) java.util.Arrays.stream(Rows.values(customers, "x")).filter(v -> !Double.isNaN(v)).max().orElse(1);
-        s.add(Section.chart(FitCharts.probabilityAlive(parameters, maxT, maxX)));
+        // a model that did not converge predicts nothing, here as in the CSV files
+        if (converged(parameters, "BG/NBD")) {
+            s.add(Section.chart(FitCharts.probabilityAlive(parameters, maxT, maxX)));
+        } else {
+            s.add(Section.heading("BG/NBD probability alive", "Not drawn: the BG/NBD fit did not converge."));
+        }
         s.add(Section.chart(FitCharts.rfm(customers)));
-        s.add(Section.table(topCustomers(customers)));
+        if (converged(parameters, "BG/NBD") && converged(parameters, "Gamma-Gamma")) {
+            s.add(Section.table(topCustomers(customers)));
+        } else {
+            s.add(Section.heading("Customers with the highest CLV", "Not ranked: CLV needs converged BG/NBD and"
+                    + " Gamma-Gamma fits."));
+        }
         long n = customers.rowCount();
         return new ReportPage("tierlab fit: " + Reports.folderName(dir),
                 List.of("BG/NBD, Pareto/NBD and Gamma-Gamma fitted to " + n + " customers"), s);
@@ -89,6 +99,17 @@ public final class FitRunReport {
             rows.add(row);
         }
         return new HtmlTable(title, caption, t.columnNames(), rows);
+    }
+
+    /** True if every parameter row of {@code model} in parameters.csv says the fit converged. */
+    private static boolean converged(Table parameters, String model) {
+        Table rows = Rows.where(parameters, "model", model);
+        for (int r = 0; r < rows.rowCount(); r++) {
+            if (!rows.stringColumn("converged").get(r).equals("yes")) {
+                return false;
+            }
+        }
+        return rows.rowCount() > 0;
     }
 
     /** The customers with the highest CLV, highest first. */

@@ -180,6 +180,20 @@ class FitCommandTest {
         }
     }
 
+    /** The fit report draws no P(alive) matrix and ranks no CLV from fits that did not converge. */
+    @Test
+    void theReportShowsNothingFromAModelThatDidNotConverge(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "a,2024-01-01,10\na,2024-05-01,5\n");
+        Path out = dir.resolve("f");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2024-03-31",
+                "--out", out.toString(), log.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Not drawn: the BG/NBD fit did not converge."), "P(alive) note");
+        assertTrue(html.contains("Not ranked: CLV needs converged BG/NBD and Gamma-Gamma fits."), "CLV note");
+        assertFalse(html.contains("customers with the highest predicted lifetime value"), "CLV table");
+    }
+
     /**
      * The fit folder says what its estimates mean: the time unit they are per and the calibration and holdout
      * periods (settings.csv, shown in the report), and the command prints the split for the user to check.
