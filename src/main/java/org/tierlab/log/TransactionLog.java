@@ -447,6 +447,10 @@ public final class TransactionLog {
             if (problem == null && fields[f.idColumn()].trim().isEmpty()) {
                 problem = "field " + (f.idColumn() + 1) + " (customer id): empty; expected an id";
             }
+            if (problem != null && lineNo == 1 && !f.header()) {
+                // the usual cause of a bad first line is a header read as a purchase
+                problem += " (if line 1 names the columns, add --header)";
+            }
             if (problem != null) {
                 if (!f.skipBadRows()) {
                     throw new ConfigException(name, lineNo, null, problem);

@@ -214,6 +214,17 @@ class FitCommandTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("<td>time_unit</td><td>days</td>"));
     }
 
+    /** A header line read without --header is a bad first row whose message suggests --header. */
+    @Test
+    void aHeaderReadAsAPurchaseSuggestsTheHeaderOption(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "id,date,amount\na,2020-01-05,10\n");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2020-06-30",
+                "--out", dir.resolve("f").toString(), log.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("log.csv:1: field 2 (date): cannot read 'date'; expected a valid date as yyyy-MM-dd"
+                + " (if line 1 names the columns, add --header)"), r.err());
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
