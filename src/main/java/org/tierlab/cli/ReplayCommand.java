@@ -116,8 +116,9 @@ public final class ReplayCommand implements Callable<Integer> {
             org.tierlab.report.Reports.write(folder.dir());
             folder.commit();
         }
-        out.printf(Locale.ROOT, "%d customers; re-tiering points %s; holdout %s to %s%n", t.customers(), points,
-                calEnd.plusDays(1), holdEnd);
+        // the tiers and holdout values are over the customers acquired by the calibration end, not the whole log
+        out.printf(Locale.ROOT, "%d customers acquired by the calibration end (%d in the log); re-tiering points %s;"
+                + " holdout %s to %s%n", weeks.size(), t.customers(), points, calEnd.plusDays(1), holdEnd);
         printValidity(out, validity);
         out.println("Run folder: " + target);
         return 0;

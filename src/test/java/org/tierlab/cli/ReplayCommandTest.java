@@ -33,6 +33,18 @@ class ReplayCommandTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("<td>holdout_end</td><td>1997-12-31</td>"));
     }
 
+    /** The customer count printed is of the customers tiered (acquired by the calibration end), not the log's. */
+    @Test
+    void theCountPrintedIsOfTheCustomersTiered(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-02-15",
+                "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        long tiered = Files.readAllLines(out.resolve("customers.csv")).size() - 1;
+        assertEquals(1229, tiered);
+        assertTrue(r.out().contains("1229 customers acquired by the calibration end (2357 in the log)"), r.out());
+    }
+
     @Test
     void replaysTheSampleQuarterly(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("replay");
