@@ -53,8 +53,12 @@ public final class FitCommand implements Callable<Integer> {
     /** CLV horizons beyond this (about 19 years in weeks) mean nothing and cost a hypergeometric sum per step. */
     static final int MAX_CLV_HORIZON = 1000;
 
-    @Option(names = "--clv-horizon", defaultValue = "52", paramLabel = "N",
-            description = "Time units of future revenue in each customer's CLV (default 52).")
+    @Option(names = "--clv-horizon", paramLabel = "N",
+            description = "Time units of future revenue in each customer's CLV (default: one year, 52 weeks, 12 months"
+                    + " or 365 days).")
+    Integer clvHorizonOption;
+
+    /** The CLV horizon in time units, once the time unit is known. */
     int clvHorizon;
 
     @Option(names = "--discount-rate", defaultValue = "0.1", paramLabel = "RATE",
@@ -79,6 +83,7 @@ public final class FitCommand implements Callable<Integer> {
         if (!(penalty >= 0 && penalty <= 1e6)) {
             throw new UserInputException("--penalty must be a number from 0 to 1e6, found " + penalty);
         }
+        clvHorizon = clvHorizonOption != null ? clvHorizonOption : oneYear();
         if (clvHorizon < 1 || clvHorizon > MAX_CLV_HORIZON) {
             throw new UserInputException("--clv-horizon must be 1.." + MAX_CLV_HORIZON + " time units, found "
                     + clvHorizon);
@@ -171,6 +176,18 @@ public final class FitCommand implements Callable<Integer> {
 
     private static int firstDay(Summaries s) {
         return java.util.Arrays.stream(s.firstDay).min().orElseThrow();
+    }
+
+    /**
+     * The default CLV horizon: one year in the time unit. A fixed 52 meant a year in weeks but 52 months or 52
+     * days in the other units.
+     */
+    private int oneYear() {
+        return switch (timeUnit) {
+            case "days" -> 365;
+            case "months" -> 12;
+            default -> 52;
+        };
     }
 
     /** The scenario's name for one period of the chosen time unit ("weeks" -> "week"). */

@@ -225,6 +225,30 @@ class FitCommandTest {
                 + " (if line 1 names the columns, add --header)"), r.err());
     }
 
+    /**
+     * The default CLV horizon is one year whatever the time unit, so a customer's CLV hardly depends on the unit
+     * (discounting per unit differs slightly); it was 52 units: a year in weeks, 52 months or 52 days otherwise.
+     */
+    @Test
+    void theDefaultClvHorizonIsOneYearInEveryTimeUnit(@TempDir Path dir) throws IOException {
+        double[] clv = new double[3];
+        List<String> units = List.of("weeks", "months", "days");
+        for (int u = 0; u < units.size(); u++) {
+            Path out = dir.resolve(units.get(u));
+            CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                    "--time-unit", units.get(u), "--out", out.toString(), sample());
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> rows = Files.readAllLines(out.resolve("customers.csv"));
+            assertTrue(rows.get(1).startsWith("00004,"), rows.get(1));
+            String[] cells = rows.get(1).split(",");
+            clv[u] = Double.parseDouble(cells[cells.length - 1]);
+        }
+        assertTrue(Files.readAllLines(dir.resolve("months/settings.csv")).contains("clv_horizon,12"));
+        assertTrue(Files.readAllLines(dir.resolve("days/settings.csv")).contains("clv_horizon,365"));
+        assertEquals(clv[0], clv[1], 0.01 * clv[0], "months against weeks");
+        assertEquals(clv[0], clv[2], 0.01 * clv[0], "days against weeks");
+    }
+
     @Test
     void columnsByHeaderName(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("amount;when;who\n");
