@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
@@ -21,6 +22,7 @@ public final class FitRunReport {
     /** The page for fit folder {@code dir}. */
     public static ReportPage of(Path dir) {
         Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"));
+        requireParameters(dir.resolve("parameters.csv"), parameters);
         Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"));
         Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"));
         Table customers = CsvTables.read(dir.resolve("customers.csv"), Set.of("customer_id"));
@@ -99,6 +101,27 @@ public final class FitRunReport {
             rows.add(row);
         }
         return new HtmlTable(title, caption, t.columnNames(), rows);
+    }
+
+    /** The parameters of each model, as fit writes them. */
+    private static final Map<String, List<String>> PARAMETERS = new java.util.LinkedHashMap<>(Map.of(
+            "BG/NBD", List.of("r", "alpha", "a", "b"), "Pareto/NBD", List.of("r", "alpha", "s", "beta"),
+            "Gamma-Gamma", List.of("p", "q", "gamma")));
+
+    /**
+     * Checks that parameters.csv has one row per model and parameter: an edited file lacking one is named here,
+     * not taken for a fit that did not converge.
+     */
+    private static void requireParameters(Path file, Table parameters) {
+        for (Map.Entry<String, List<String>> m : PARAMETERS.entrySet()) {
+            for (String name : m.getValue()) {
+                int rows = Rows.where(parameters, "model", m.getKey(), "parameter", name).rowCount();
+                if (rows != 1) {
+                    throw new ReportException(file + ": " + rows + " rows for " + m.getKey() + " parameter " + name
+                            + "; expected one, as tierlab fit wrote the file");
+                }
+            }
+        }
     }
 
     /** True if every parameter row of {@code model} in parameters.csv says the fit converged. */

@@ -56,6 +56,25 @@ class ReportCommandTest {
         assertEquals(written, Files.readString(report, StandardCharsets.UTF_8), "rebuilt from the CSVs alone");
     }
 
+    /**
+     * A fit folder whose parameters.csv lost a model's rows is an error naming the file and the parameter, not a
+     * report that says the model did not converge.
+     */
+    @Test
+    void aFitFolderMissingAModelsParametersIsNamed(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fit");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--out", out.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path parameters = out.resolve("parameters.csv");
+        Files.write(parameters, Files.readAllLines(parameters).stream().filter(l -> !l.startsWith("BG/NBD,")).toList());
+        Files.delete(out.resolve("report.html"));
+        CliTestSupport.Result again = CliTestSupport.run("report", out.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("parameters.csv: 0 rows for BG/NBD parameter r; expected one"), again.err());
+        assertFalse(Files.exists(out.resolve("report.html")));
+    }
+
     @Test
     void aFolderThatIsNotARunFolderIsAClearError(@TempDir Path dir) throws Exception {
         CliTestSupport.Result missing = CliTestSupport.run("report", dir.resolve("nope").toString());
