@@ -88,6 +88,10 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--clv-horizon must be 1.." + MAX_CLV_HORIZON + " time units, found "
                     + clvHorizon);
         }
+        if (!(discountRate >= 0 && discountRate < 10)) {
+            throw new UserInputException("--discount-rate: expected an annual rate from 0 to below 10 (0.1 for 10 %),"
+                    + " found " + discountRate);
+        }
         if (emitPopulation != null && timeUnit.equals("days")) {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
                     + " weeks or months");
@@ -111,12 +115,7 @@ public final class FitCommand implements Callable<Integer> {
             requireConverged(gg);
         }
         double holdoutLength = (holdEnd.toEpochDay() - calEnd.toEpochDay()) / unitDays;
-        FitReport.Clv clv;
-        try {
-            clv = new FitReport.Clv(clvHorizon, discountRate);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--clv-horizon/--discount-rate: " + e.getMessage());
-        }
+        FitReport.Clv clv = new FitReport.Clv(clvHorizon, discountRate); // both checked above, with their option
         FitReport report = new FitReport(s, bg, pn, gg, holdoutLength, clv);
         Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-fit"));
         try (RunFolder folder = RunFolder.open(target)) {

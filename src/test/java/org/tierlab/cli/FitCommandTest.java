@@ -318,6 +318,19 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")) || Files.exists(dir.resolve("r")));
     }
 
+    /** A discount rate out of range names --discount-rate alone, with what was expected. */
+    @Test
+    void aBadDiscountRateNamesItsOption(@TempDir Path dir) {
+        for (String rate : List.of("NaN", "-0.1", "10")) {
+            CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                    "--discount-rate", rate, "--out", dir.resolve("f").toString(), sample());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("tierlab: --discount-rate: expected an annual rate from 0 to below 10"), r.err());
+            assertFalse(r.err().contains("--clv-horizon"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     /** The CDNOW preset sets columns and dates only: --keep-same-day still keeps same-day purchases apart. */
     @Test
     void thePresetHonoursKeepSameDay(@TempDir Path dir) {
