@@ -31,9 +31,10 @@ public record Fit(String model, List<String> names, double[] estimate, double[] 
     private static final int MAX_EVALUATIONS = 20_000;
 
     /**
-     * Maximises the log-likelihood over the log-parameters. {@code penalty} adds {@code -penalty * sum(params^2)}
-     * (an L2 penalty, as lifetimes' penalizer) to keep estimates finite on data that would drive a parameter to
-     * infinity; 0 for a plain fit.
+     * Maximises the log-likelihood over the log-parameters. {@code penalty} subtracts {@code penalty * sum(params^2)}
+     * from the mean log-likelihood per customer, as lifetimes' penalizer_coef does (so the same coefficient has
+     * the same effect whatever the number of customers), to keep estimates finite on data that would drive a
+     * parameter to infinity; 0 for a plain fit.
      *
      * <p>For the models with an analytic gradient ({@link BgNbd}, {@link ParetoNbd}, {@link GammaGamma}) the
      * optimiser is BFGS with a strong-Wolfe line search, converged when the largest component of the gradient
@@ -44,7 +45,8 @@ public record Fit(String model, List<String> names, double[] estimate, double[] 
      * differences of the log-likelihood.
      */
     public static Fit of(LikelihoodModel model, Summaries s, double[] start, double penalty) {
-        return identified(optimum(model, s, start, penalty));
+        // the optimisers work on the summed log-likelihood: the same optimum as the mean with penalty / N
+        return identified(optimum(model, s, start, penalty * Math.max(1, model.observations(s))));
     }
 
     /** Parameters beyond these bounds mean the optimum lies at infinity or zero: the data do not pin them down. */
