@@ -49,6 +49,14 @@ public final class LogOptions {
                     + " --keep-same-day and --skip-bad-rows still apply).")
     String cdnow;
 
+    /** The command these options are mixed into: which options the user gave. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /** The options a --cdnow preset sets, which must not be given next to it. */
+    private static final List<String> PRESET_OPTIONS = List.of("--id-col", "--date-col", "--amount-col",
+            "--date-format", "--separator", "--header", "--no-header");
+
     /** Reads {@code log} in this format and prints the count and a sample of any skipped rows. */
     TransactionLog read(Path log, PrintWriter out) {
         TransactionLog t = TransactionLog.read(log, format(log));
@@ -71,6 +79,7 @@ public final class LogOptions {
     /** The format these options describe for {@code log} (whose header is read when columns are given by name). */
     LogFormat format(Path log) {
         if (cdnow != null) {
+            refuseOptionsThePresetSets();
             LogFormat preset = switch (cdnow) {
                 case "master" -> LogFormat.cdnowMaster();
                 case "sample" -> LogFormat.cdnowSample();
@@ -93,6 +102,19 @@ public final class LogOptions {
                     datePattern());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** An option the preset would silently override (--amount-col 4 for the CDs) is refused instead. */
+    private void refuseOptionsThePresetSets() {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return;
+        }
+        for (String option : PRESET_OPTIONS) {
+            if (command.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserInputException(option + ": --cdnow " + cdnow + " sets the columns, separator, header and"
+                        + " date format; expected either --cdnow or your own " + option + ", not both");
+            }
         }
     }
 

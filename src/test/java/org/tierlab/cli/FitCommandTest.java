@@ -331,6 +331,20 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /** A column or format option next to --cdnow, which the preset would silently override, is refused. */
+    @Test
+    void optionsThePresetSetsAreRefusedNextToIt(@TempDir Path dir) {
+        for (List<String> option : List.of(List.of("--amount-col", "4"), List.of("--date-format", "iso"),
+                List.of("--separator", "tab"))) {
+            CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", option.get(0), option.get(1),
+                    "--calibration-end", "1997-09-30", "--out", dir.resolve("f").toString(), sample());
+            assertEquals(2, r.exitCode(), option + ": " + r.out());
+            assertTrue(r.err().contains(option.get(0) + ": --cdnow sample sets the columns, separator, header and date"
+                    + " format"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     /** The CDNOW preset sets columns and dates only: --keep-same-day still keeps same-day purchases apart. */
     @Test
     void thePresetHonoursKeepSameDay(@TempDir Path dir) {
