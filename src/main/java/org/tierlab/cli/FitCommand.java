@@ -96,8 +96,10 @@ public final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--emit-population needs --time-unit weeks or months: a scenario's periods are"
                     + " weeks or months");
         }
+        Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-fit"));
         if (emitPopulation != null) {
             AtomicOutput.checkTarget("--emit-population", emitPopulation, log);
+            requireOutside(emitPopulation, target);
         }
         LocalDate calEnd = periods.calibrationEnd();
         PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +119,6 @@ public final class FitCommand implements Callable<Integer> {
         double holdoutLength = (holdEnd.toEpochDay() - calEnd.toEpochDay()) / unitDays;
         FitReport.Clv clv = new FitReport.Clv(clvHorizon, discountRate); // both checked above, with their option
         FitReport report = new FitReport(s, bg, pn, gg, holdoutLength, clv);
-        Path target = output.outOr(Path.of("reports", Dates.baseName(log) + "-fit"));
         try (RunFolder folder = RunFolder.open(target)) {
             Tables.writeCsv(settings(s, calEnd, holdEnd, holdoutLength), folder.dir().resolve("settings.csv"));
             Tables.writeCsv(report.parameters(), folder.dir().resolve("parameters.csv"));
@@ -129,11 +130,12 @@ public final class FitCommand implements Callable<Integer> {
                     pn.converged() ? pn.estimate() : null),
                     folder.dir().resolve("tracking.csv"));
             org.tierlab.report.Reports.write(folder.dir());
+            // before the commit: a population that cannot be written leaves no fit folder that looks complete
+            if (emitPopulation != null) {
+                AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(),
+                        arrivals(s, unitDays), log.getFileName().toString()));
+            }
             folder.commit();
-        }
-        if (emitPopulation != null) {
-            AtomicOutput.writeString(emitPopulation, PopulationEmitter.yaml(bg, gg, unitName(), arrivals(s, unitDays),
-                    log.getFileName().toString()));
         }
         out.println(split(s, calEnd, holdEnd, holdoutLength));
         print(out, s, List.of(bg, pn, gg));
@@ -175,6 +177,14 @@ public final class FitCommand implements Callable<Integer> {
 
     private static int firstDay(Summaries s) {
         return java.util.Arrays.stream(s.firstDay).min().orElseThrow();
+    }
+
+    /** The population file is written before the folder replaces its predecessor, so it must lie outside it. */
+    private static void requireOutside(Path population, Path folder) {
+        if (population.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
+            throw new UserInputException("--emit-population " + population + " lies inside the run folder " + folder
+                    + ", which each fit replaces whole; expected a path outside it");
+        }
     }
 
     /**

@@ -51,6 +51,16 @@ public final class AtomicOutput {
         if (Files.isDirectory(abs)) {
             throw new OutputPathException(option + " " + target + " is a folder; expected a file path");
         }
+        // checked now, before any work: the write at the end would fail with only the parent's name
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new OutputPathException(option + " " + target + " lies inside " + p + ", which is a file;"
+                            + " expected a path in a folder");
+                }
+                break;
+            }
+        }
         for (Path input : inputs) {
             if (input != null && sameFile(abs, input.toAbsolutePath().normalize())) {
                 throw new OutputPathException(option + " " + target + " is an input file (" + input

@@ -345,6 +345,29 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /**
+     * An --emit-population path inside a file is refused before the fit, exit 2, with no fit folder; it failed
+     * after the fit folder was in place, with exit code 1 and only the parent's name.
+     */
+    @Test
+    void aPopulationPathInsideAFileIsRefusedUpFront(@TempDir Path dir) throws IOException {
+        Path file = RunCommandTest.write(dir, "notes.txt", "x");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--out", dir.resolve("f").toString(), "--emit-population", file.resolve("pop.yaml").toString(),
+                sample());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--emit-population " + file.resolve("pop.yaml") + " lies inside " + file
+                + ", which is a file"), r.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+        // nor inside the run folder, which the fit replaces whole
+        CliTestSupport.Result inside = CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--out", dir.resolve("f").toString(), "--emit-population", dir.resolve("f/pop.yaml").toString(),
+                sample());
+        assertEquals(2, inside.exitCode(), inside.err());
+        assertTrue(inside.err().contains("lies inside the run folder"), inside.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     /** The CDNOW preset sets columns and dates only: --keep-same-day still keeps same-day purchases apart. */
     @Test
     void thePresetHonoursKeepSameDay(@TempDir Path dir) {
