@@ -27,14 +27,29 @@ public final class CsvTables {
 
     /** Reads {@code file}; {@code textColumns} are kept as strings. */
     public static Table read(Path file, Set<String> textColumns) {
+        return read(file, textColumns, List.of());
+    }
+
+    /**
+     * Reads {@code file}; {@code textColumns} are kept as strings, and the file must also hold
+     * {@code numberColumns}: the report's charts read them, so a missing one is named here, with its file, and not
+     * met later as an internal error.
+     */
+    public static Table read(Path file, Set<String> textColumns, List<String> numberColumns) {
         Table t = read(file, textColumns::contains);
-        for (String c : textColumns) {
+        require(file, t, textColumns);
+        require(file, t, numberColumns);
+        return t;
+    }
+
+    /** Checks that {@code t}, read from {@code file}, has every one of {@code columns}. */
+    public static void require(Path file, Table t, java.util.Collection<String> columns) {
+        for (String c : columns) {
             if (!t.columnNames().contains(c)) {
                 throw new ReportException(file + " has no column '" + c + "' (its header: " + t.columnNames()
                         + "); expected the file as tierlab wrote it");
             }
         }
-        return t;
     }
 
     /** Why a file could not be read, in words: the missing file named, Java's exception class names left out. */

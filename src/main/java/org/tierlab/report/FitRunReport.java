@@ -21,12 +21,18 @@ public final class FitRunReport {
 
     /** The page for fit folder {@code dir}. */
     public static ReportPage of(Path dir) {
-        Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"));
+        Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"),
+                List.of("estimate", "std_error", "log_likelihood", "customers"));
         requireParameters(dir.resolve("parameters.csv"), parameters);
-        Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"));
-        Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"));
-        Table customers = CsvTables.read(dir.resolve("customers.csv"), Set.of("customer_id"));
-        Table tracking = CsvTables.read(dir.resolve("tracking.csv"), Set.of("start_date", "phase"));
+        Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"),
+                List.of("actual_customers", "bgnbd_expected_customers"));
+        Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"),
+                List.of("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean"));
+        Table customers = CsvTables.read(dir.resolve("customers.csv"), Set.of("customer_id"),
+                List.of("x", "t_x", "T", "mean_spend", "clv"));
+        Table tracking = CsvTables.read(dir.resolve("tracking.csv"), Set.of("start_date", "phase"),
+                List.of("actual", "bgnbd", "pareto_nbd", "actual_cumulative", "bgnbd_cumulative",
+                        "pareto_nbd_cumulative"));
         Table accuracy = CsvTables.read(dir.resolve("accuracy.csv"), Set.of("measure"));
 
         List<Section> s = new ArrayList<>();

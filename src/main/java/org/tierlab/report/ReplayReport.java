@@ -18,15 +18,22 @@ public final class ReplayReport {
 
     /** The page for replay folder {@code dir}. */
     public static ReportPage of(Path dir) {
-        Table validity = CsvTables.read(dir.resolve("validity.csv"), Set.of("model"));
-        Table gains = CsvTables.read(dir.resolve("gains.csv"), Set.of("model", "up_to_tier"));
-        Table holdout = CsvTables.read(dir.resolve("holdout_by_tier.csv"), Set.of("model", "tier"));
-        Table sizes = CsvTables.read(dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"));
+        Table validity = CsvTables.read(dir.resolve("validity.csv"), Set.of("model"), List.of("spearman_revenue",
+                "spearman_transactions", "revenue_capture_top20pct", "oracle_capture_top20pct",
+                "first_tier_revenue_share"));
+        Table gains = CsvTables.read(dir.resolve("gains.csv"), Set.of("model", "up_to_tier"),
+                List.of("customer_share", "revenue_share"));
+        Table holdout = CsvTables.read(dir.resolve("holdout_by_tier.csv"), Set.of("model", "tier"),
+                List.of("customer_share", "revenue_share"));
+        Table sizes = CsvTables.read(dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"),
+                List.of("customers"));
         Table migrations = CsvTables.read(dir.resolve("migrations.csv"),
-                Set.of("model", "from_point", "to_point", "from_tier", "to_tier"));
-        Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"));
-        Table customers = CsvTables.read(dir.resolve("customers.csv"),
-                name -> name.equals("customer_id") || name.startsWith("tier_"));
+                Set.of("model", "from_point", "to_point", "from_tier", "to_tier"), List.of("customers"));
+        Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"),
+                List.of("stayed_share"));
+        Path customersFile = dir.resolve("customers.csv");
+        Table customers = CsvTables.read(customersFile, name -> name.equals("customer_id") || name.startsWith("tier_"));
+        CsvTables.require(customersFile, customers, List.of("customer_id", "r_score", "f_score", "monetary"));
         List<String> models = Rows.distinct(validity, "model");
         List<String> points = Rows.distinct(sizes, "point");
 

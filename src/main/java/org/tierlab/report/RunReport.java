@@ -32,11 +32,16 @@ public final class RunReport {
 
     /** The page for run folder {@code dir}. */
     public static ReportPage of(Path dir) {
-        Table summary = CsvTables.read(dir.resolve("summary.csv"), Set.of("strategy", "metric"));
-        Table periods = CsvTables.read(dir.resolve("periods.csv"), Set.of("strategy", "metric"));
-        Table tiers = CsvTables.read(dir.resolve("tiers.csv"), Set.of("strategy", "tier", "metric"));
-        Table migrations = CsvTables.read(dir.resolve("migrations.csv"), Set.of("strategy", "from_tier", "to_tier"));
-        Table concentration = CsvTables.read(dir.resolve("concentration.csv"), Set.of("strategy"));
+        List<String> estimate = List.of("mean", "ci_low", "ci_high");
+        Table summary = CsvTables.read(dir.resolve("summary.csv"), Set.of("strategy", "metric"), estimate);
+        Table periods = CsvTables.read(dir.resolve("periods.csv"), Set.of("strategy", "metric"),
+                List.of("period", "mean", "ci_low", "ci_high"));
+        Table tiers = CsvTables.read(dir.resolve("tiers.csv"), Set.of("strategy", "tier", "metric"),
+                List.of("period", "mean", "ci_low", "ci_high"));
+        Table migrations = CsvTables.read(dir.resolve("migrations.csv"), Set.of("strategy", "from_tier", "to_tier"),
+                List.of("count"));
+        Table concentration = CsvTables.read(dir.resolve("concentration.csv"), Set.of("strategy"),
+                List.of("customer_share", "revenue_share"));
         String yaml = text(dir.resolve("scenario.yaml"));
         Manifest manifest = Manifest.read(dir.resolve("manifest.json"));
         String name = scenarioName(yaml, dir);

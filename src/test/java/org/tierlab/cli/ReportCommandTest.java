@@ -117,6 +117,32 @@ class ReportCommandTest {
     }
 
     /**
+     * A number column missing from a CSV (renamed, say) is named with the file, like a missing text column: exit 2
+     * and no stack trace, not an internal error when a chart asks for the column.
+     */
+    @Test
+    void aMissingNumberColumnIsNamedWithItsFile(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Files.delete(out.resolve("report.html"));
+        String[][] cases = {{"periods.csv", "ci_low"}, {"summary.csv", "mean"}, {"migrations.csv", "count"},
+            {"concentration.csv", "customer_share"}, {"tiers.csv", "period"}};
+        for (String[] c : cases) {
+            Path file = out.resolve(c[0]);
+            String good = Files.readString(file);
+            String header = good.substring(0, good.indexOf('\n'));
+            Files.writeString(file, header.replace(c[1], "renamed") + good.substring(header.length()));
+            CliTestSupport.Result r = CliTestSupport.run("report", out.toString());
+            assertEquals(2, r.exitCode(), c[0] + ": " + r.err());
+            assertTrue(r.err().contains(c[0] + " has no column '" + c[1] + "'"), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out.resolve("report.html")), "no report written");
+            Files.writeString(file, good);
+        }
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,5 +33,17 @@ class CsvTablesTest {
         // a bad value in a record that itself spans lines is named at the line where the record starts
         assertEquals(" line 3: column mean should be a number, found 'x'", error(dir, "strategy,mean\ns,1\n\"a\nb\",x\n"));
         assertEquals(" line 2: column mean should be a number, found 'x'", error(dir, "strategy,mean\ns,x\n"));
+    }
+
+    /** A number column the report needs is checked when the file is read, as the text columns are. */
+    @Test
+    void aMissingNumberColumnIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("periods.csv");
+        Files.writeString(file, "strategy,period,mean\ns,1,0.5\n", StandardCharsets.UTF_8);
+        ReportException e = assertThrows(ReportException.class,
+                () -> CsvTables.read(file, Set.of("strategy"), List.of("period", "mean", "ci_low")));
+        assertEquals(file + " has no column 'ci_low' (its header: [strategy, period, mean]); expected the file as "
+                + "tierlab wrote it", e.getMessage());
+        assertEquals(1, CsvTables.read(file, Set.of("strategy"), List.of("period", "mean")).rowCount());
     }
 }
