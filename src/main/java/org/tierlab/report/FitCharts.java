@@ -1,5 +1,6 @@
 package org.tierlab.report;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +43,30 @@ public final class FitCharts {
                         + "BG/NBD model expects.", layout);
     }
 
-    /** Weekly (or cumulative) repeat transactions: actual, BG/NBD and Pareto/NBD, calibration end marked. */
+    /**
+     * The time unit of a fit ("day", "week" or "month"), told by the spacing of tracking.csv's first two period
+     * starts, which every fit folder has (settings.csv, which names it, is missing from folders written before it
+     * existed). A month is 365.25 / 12 days rounded to whole days, so its starts are 30 or 31 days apart.
+     * "period" when it cannot be told (one period, or another spacing).
+     */
+    static String timeUnit(Table tracking) {
+        if (tracking.rowCount() < 2) {
+            return "period";
+        }
+        long days;
+        try {
+            days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(tracking.stringColumn("start_date").get(0)),
+                    LocalDate.parse(tracking.stringColumn("start_date").get(1)));
+        } catch (java.time.DateTimeException notADate) {
+            return "period";
+        }
+        return days == 1 ? "day" : days == 7 ? "week" : days == 30 || days == 31 ? "month" : "period";
+    }
+
+    /** Per-unit (or cumulative) repeat transactions: actual, BG/NBD and Pareto/NBD, calibration end marked. */
     public static Chart tracking(Table tracking, boolean cumulative) {
         Plot p = new Plot();
+        String unit = timeUnit(tracking);
         String suffix = cumulative ? "_cumulative" : "";
         var dates = p.labels("start_date", tracking.stringColumn("start_date").asList());
         String[][] series = {{"actual", "actual"}, {"bgnbd", "BG/NBD"}, {"pareto_nbd", "Pareto/NBD"}};
@@ -66,11 +88,18 @@ public final class FitCharts {
             p.layoutPatch("annotations", "[{x: " + Html.jsString(end) + ", xref: 'x', yref: 'paper', y: 1, "
                     + "text: 'calibration end', showarrow: false, xanchor: 'left', yanchor: 'top'}]");
         }
-        return p.chart(cumulative ? "Cumulative repeat transactions" : "Weekly repeat transactions",
-                "Repeat transactions of the calibration cohort per period" + (cumulative ? ", cumulated" : "")
+        String per = switch (unit) {
+            case "day" -> "Daily";
+            case "week" -> "Weekly";
+            case "month" -> "Monthly";
+            default -> "Per-period";
+        };
+        return p.chart(cumulative ? "Cumulative repeat transactions" : per + " repeat transactions",
+                "Repeat transactions of the calibration cohort per " + unit + (cumulative ? ", cumulated" : "")
                         + ": actual against the two models' expectations. The dotted line marks the end of the "
                         + "calibration period; to its right the models predict the holdout period.",
-                p.layout("week starting", cumulative ? "cumulative repeat transactions" : "repeat transactions"));
+                p.layout(unit.equals("day") ? "day" : unit + " starting",
+                        cumulative ? "cumulative repeat transactions" : "repeat transactions"));
     }
 
     /** Mean holdout transactions by calibration frequency: actual, BG/NBD and Pareto/NBD. */
@@ -94,9 +123,10 @@ public final class FitCharts {
 
     /**
      * BG/NBD probability that a customer is still alive, by frequency and recency, for a customer observed for
-     * {@code T} time units, from the fitted parameters (rows model = BG/NBD of parameters.csv).
+     * {@code T} time units ({@code unit}s, as {@link #timeUnit} tells), from the fitted parameters (rows model =
+     * BG/NBD of parameters.csv).
      */
-    public static Chart probabilityAlive(Table parameters, double T, int maxFrequency) {
+    public static Chart probabilityAlive(Table parameters, double T, int maxFrequency, String unit) {
         Table bg = Rows.where(parameters, "model", "BG/NBD");
         double[] p4 = new double[4];
         String[] names = {"r", "alpha", "a", "b"};
@@ -128,14 +158,18 @@ public final class FitCharts {
         p.set(0, "zmax", "1");
         p.set(0, "hovertemplate", "'recency %{x}, frequency %{y}: P(alive) %{z:.2f}<extra></extra>'");
         return p.chart("BG/NBD probability alive",
-                String.format(Locale.ROOT, "Probability that a customer observed for T = %.1f time units is still "
+                String.format(Locale.ROOT, "Probability that a customer observed for T = %.1f %ss is still "
                         + "active, by the number of repeat purchases (frequency) and the time of the last one (recency), "
-                        + "from the fitted BG/NBD parameters.", T),
-                p.layout("recency t_x (time of the last repeat purchase)", "frequency x (repeat purchases)"));
+                        + "from the fitted BG/NBD parameters.", T, unit),
+                p.layout("recency t_x (" + unit + "s from the first purchase to the last repeat purchase)",
+                        "frequency x (repeat purchases)"));
     }
 
-    /** Mean spend per repeat purchase by recency bucket and frequency bucket (customers with repeat purchases). */
-    public static Chart rfm(Table customers) {
+    /**
+     * Mean spend per repeat purchase by recency bucket and frequency bucket (customers with repeat purchases);
+     * recency in {@code unit}s.
+     */
+    public static Chart rfm(Table customers, String unit) {
         double[] x = Rows.values(customers, "x");
         double[] tx = Rows.values(customers, "t_x");
         double[] t = Rows.values(customers, "T");
@@ -163,6 +197,6 @@ public final class FitCharts {
                 "Customers with at least one repeat purchase in the calibration period, bucketed by recency (t_x, time of "
                         + "the last repeat purchase) and frequency (x); colour is the mean spend per repeat purchase, n the "
                         + "number of customers in the cell.",
-                p.layout("recency t_x", "frequency x"));
+                p.layout("recency t_x (" + unit + "s)", "frequency x"));
     }
 }

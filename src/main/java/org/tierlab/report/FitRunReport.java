@@ -50,13 +50,14 @@ public final class FitRunReport {
         double[] t = Rows.values(customers, "T");
         double maxT = java.util.Arrays.stream(t).filter(v -> !Double.isNaN(v)).max().orElse(1);
         int maxX = (int) java.util.Arrays.stream(Rows.values(customers, "x")).filter(v -> !Double.isNaN(v)).max().orElse(1);
+        String unit = FitCharts.timeUnit(tracking);
         // a model that did not converge predicts nothing, here as in the CSV files
         if (converged(parameters, "BG/NBD")) {
-            s.add(Section.chart(FitCharts.probabilityAlive(parameters, maxT, maxX)));
+            s.add(Section.chart(FitCharts.probabilityAlive(parameters, maxT, maxX, unit)));
         } else {
             s.add(Section.heading("BG/NBD probability alive", "Not drawn: the BG/NBD fit did not converge."));
         }
-        s.add(Section.chart(FitCharts.rfm(customers)));
+        s.add(Section.chart(FitCharts.rfm(customers, unit)));
         if (converged(parameters, "BG/NBD") && converged(parameters, "Gamma-Gamma")) {
             s.add(Section.table(topCustomers(customers)));
         } else {
