@@ -52,6 +52,17 @@ public final class CsvTables {
         }
     }
 
+    /**
+     * Checks that {@code t}, read from {@code file}, has a row: for a table tierlab never writes empty (a fit's
+     * customers, a replay's tier sizes), whose charts and tables start from its first row.
+     */
+    public static Table requireRows(Path file, Table t) {
+        if (t.rowCount() == 0) {
+            throw new ReportException(file + " has no rows; expected the file as tierlab wrote it");
+        }
+        return t;
+    }
+
     /** Why a file could not be read, in words: the missing file named, Java's exception class names left out. */
     static String problem(Path file, Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {

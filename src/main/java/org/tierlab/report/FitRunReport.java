@@ -28,8 +28,8 @@ public final class FitRunReport {
                 List.of("actual_customers", "bgnbd_expected_customers"));
         Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"),
                 List.of("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean"));
-        Table customers = CsvTables.read(dir.resolve("customers.csv"), Set.of("customer_id"),
-                List.of("x", "t_x", "T", "mean_spend", "clv"));
+        Table customers = CsvTables.requireRows(dir.resolve("customers.csv"), CsvTables.read(
+                dir.resolve("customers.csv"), Set.of("customer_id"), List.of("x", "t_x", "T", "mean_spend", "clv")));
         Table tracking = CsvTables.read(dir.resolve("tracking.csv"), Set.of("start_date", "phase"),
                 List.of("actual", "bgnbd", "pareto_nbd", "actual_cumulative", "bgnbd_cumulative",
                         "pareto_nbd_cumulative"));

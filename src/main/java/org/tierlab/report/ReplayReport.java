@@ -25,8 +25,8 @@ public final class ReplayReport {
                 List.of("customer_share", "revenue_share"));
         Table holdout = CsvTables.read(dir.resolve("holdout_by_tier.csv"), Set.of("model", "tier"),
                 List.of("customer_share", "revenue_share"));
-        Table sizes = CsvTables.read(dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"),
-                List.of("customers"));
+        Table sizes = CsvTables.requireRows(dir.resolve("tier_sizes.csv"), CsvTables.read(
+                dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"), List.of("customers")));
         Table migrations = CsvTables.read(dir.resolve("migrations.csv"),
                 Set.of("model", "from_point", "to_point", "from_tier", "to_tier"), List.of("customers"));
         Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"),

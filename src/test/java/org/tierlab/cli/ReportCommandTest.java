@@ -143,6 +143,31 @@ class ReportCommandTest {
     }
 
     /**
+     * A fit or replay table the report cannot do without, emptied to its header, is named with its file (exit 2, no
+     * report), not an internal error from the first chart that looks for a row.
+     */
+    @Test
+    void anEmptiedTableIsNamedWithItsFile(@TempDir Path dir) throws Exception {
+        String log = org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString();
+        Path fit = dir.resolve("fit");
+        Path replay = dir.resolve("replay");
+        assertEquals(0, CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                fit.toString(), log).exitCode());
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                replay.toString(), log).exitCode());
+        for (Path file : new Path[] {fit.resolve("customers.csv"), replay.resolve("tier_sizes.csv")}) {
+            String good = Files.readString(file);
+            Files.writeString(file, good.substring(0, good.indexOf('\n') + 1));
+            Files.delete(file.resolveSibling("report.html"));
+            CliTestSupport.Result r = CliTestSupport.run("report", file.getParent().toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(file + " has no rows; expected the file as tierlab wrote it"), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(file.resolveSibling("report.html")), "no report written");
+        }
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */
