@@ -21,13 +21,21 @@ final class Manifest {
     /** Fields holding whole numbers. */
     private static final List<String> WHOLE = List.of("seed", "replications", "periods", "warmup");
 
+    /** The command-line options that overrode the scenario ("" for none), such as --independent-streams. */
+    static final String OVERRIDES = "overrides";
+
     private final Map<String, String> values;
 
     private Manifest(Map<String, String> values) {
         this.values = values;
     }
 
-    /** A field the report shows, as text (a number as the file writes it). */
+    /** Whether the run gave each strategy its own random draws (no common random numbers). */
+    boolean independentStreams() {
+        return java.util.Arrays.asList(get(OVERRIDES).split(" ")).contains("--independent-streams");
+    }
+
+    /** A field the report shows, as text (a number as the file writes it; "" for overrides not given). */
     String get(String field) {
         return values.get(field);
     }
@@ -54,6 +62,9 @@ final class Manifest {
         for (String name : WHOLE) {
             values.put(name, check(file, fields, name, JsonToken.VALUE_NUMBER_INT, "a whole number"));
         }
+        // optional: how the differences were paired depends on it, but a folder without it is still a report
+        values.put(OVERRIDES, fields.containsKey(OVERRIDES)
+                ? check(file, fields, OVERRIDES, JsonToken.VALUE_STRING, "text in double quotes") : "");
         return new Manifest(values);
     }
 

@@ -49,8 +49,12 @@ public final class RunReport {
         List<Section> s = new ArrayList<>();
         s.add(Section.heading("Headline", "Means over replications with 95% confidence intervals (±)."));
         s.add(Section.table(headline(summary)));
-        s.add(Section.table(differences(summary, NO_MAINTENANCE, "no-maintenance")));
-        s.add(Section.table(differences(summary, UNIFORM, "uniform")));
+        String pairing = manifest.independentStreams()
+                ? "Paired difference by replication, without common random numbers (--independent-streams: each "
+                        + "strategy drew its own random numbers, so the CI is about as wide as the two CIs suggest)"
+                : "Paired difference (common random numbers)";
+        s.add(Section.table(differences(summary, NO_MAINTENANCE, "no-maintenance", pairing)));
+        s.add(Section.table(differences(summary, UNIFORM, "uniform", pairing)));
         s.add(Section.chart(Charts.profitVsEffort(summary)));
 
         s.add(Section.heading("Over time", "Per measured period, per strategy; bands are 95% confidence intervals."));
@@ -99,6 +103,9 @@ public final class RunReport {
                 + manifest.get("replications") + " replications, " + manifest.get("periods") + " "
                 + manifest.get("period") + "s measured after " + manifest.get("warmup") + " warm-up, tierlab "
                 + manifest.get("tierlab_version"));
+        if (!manifest.get(Manifest.OVERRIDES).isEmpty()) {
+            facts.add("Overrides: " + manifest.get(Manifest.OVERRIDES));
+        }
         return new ReportPage("tierlab run: " + name, facts, s);
     }
 
@@ -119,7 +126,8 @@ public final class RunReport {
                 + "proxy over all answers, total staff hours, revenue and profit over the horizon.", header, rows);
     }
 
-    private static HtmlTable differences(Table summary, String column, String baseline) {
+    /** {@code pairing} says how the differences were paired (with or without common random numbers). */
+    private static HtmlTable differences(Table summary, String column, String baseline, String pairing) {
         List<String> header = new ArrayList<>(List.of("strategy"));
         HEADLINE.forEach(h -> header.add(h[1]));
         List<List<HtmlTable.Cell>> rows = new ArrayList<>();
@@ -144,7 +152,7 @@ public final class RunReport {
             }
             rows.add(row);
         }
-        return new HtmlTable("Difference to " + baseline, "Paired difference (common random numbers) with its 95% CI; "
+        return new HtmlTable("Difference to " + baseline, pairing + " with its 95% CI; "
                 + "grey \"n.s.\": the interval contains 0, so the difference is not significant. Rates in percentage "
                 + "points.", header, rows);
     }

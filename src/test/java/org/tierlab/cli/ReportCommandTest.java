@@ -168,6 +168,28 @@ class ReportCommandTest {
     }
 
     /**
+     * With --independent-streams the strategies do not share draws, so the difference tables must not claim common
+     * random numbers; the page says how the run was made, overrides included, as manifest.json records it.
+     */
+    @Test
+    void aRunWithIndependentStreamsDoesNotClaimCommonRandomNumbers(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path crn = dir.resolve("crn");
+        Path independent = dir.resolve("independent");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", crn.toString()).exitCode());
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", independent.toString(),
+                "--independent-streams", "--seed", "9").exitCode());
+        String shared = Files.readString(crn.resolve("report.html"), StandardCharsets.UTF_8);
+        String apart = Files.readString(independent.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(shared.contains("Paired difference (common random numbers)"), "the default run pairs shared draws");
+        assertFalse(apart.contains("common random numbers)"), "independent streams share no draws");
+        assertTrue(apart.contains("Paired difference by replication, without common random numbers "
+                + "(--independent-streams"), "the caption says what was paired");
+        assertTrue(apart.contains("Overrides: --seed 9 --independent-streams"), "the run's overrides are shown");
+        assertFalse(shared.contains("Overrides:"), "no overrides, no line");
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */
