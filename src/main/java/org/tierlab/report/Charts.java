@@ -15,6 +15,16 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
  * {@code tiers} (the same with tier), {@code summary}, {@code migrations} and {@code concentration}.
  */
 public final class Charts {
+    /** The baseline that spreads one action over everybody (docs/metrics.md, staff_hours). */
+    private static final String UNIFORM = "uniform";
+    /**
+     * Why the uniform baseline's line can pass a role's capacity with no unmet hours: it is no error, but without
+     * this sentence the chart reads as one.
+     */
+    private static final String UNIFORM_POOLS = " The uniform baseline pools the hours of every role into its "
+            + "action's role and books them there, so on that role it can work more than the role's own capacity, and "
+            + "none on the others.";
+
     private Charts() {
     }
 
@@ -61,7 +71,8 @@ public final class Charts {
         }
         return p.chart("Staff hours: " + role,
                 "Mean hours per period worked by this role (solid), hours of actions that were due but not performed "
-                        + "because capacity ran out (dotted), and the role's capacity (dashed).",
+                        + "because capacity ran out (dotted), and the role's capacity (dashed)."
+                        + (strategies.contains(UNIFORM) ? UNIFORM_POOLS : ""),
                 p.layout("period", "hours"));
     }
 
