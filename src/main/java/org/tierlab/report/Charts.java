@@ -44,7 +44,11 @@ public final class Charts {
             p.lineWithBand(Rows.values(rows, "period"), Rows.values(rows, "mean"), Rows.values(rows, "ci_low"),
                     Rows.values(rows, "ci_high"), strategies.get(s), s, Line.Dash.SOLID);
         }
-        return p.chart(title, caption, p.layout("period", yTitle));
+        // an empty chart with a legend looks broken; say that the data has no value (NPS: nobody answered)
+        boolean none = Double.isNaN(mean(Rows.values(Rows.where(periods, "metric", metric), "mean")));
+        return p.chart(title, none ? caption + " No values to draw: periods.csv has no " + metric + " value for any "
+                + "strategy and period (the NPS proxy is empty when nobody answered the survey)." : caption,
+                p.layout("period", yTitle));
     }
 
     /**
@@ -101,12 +105,18 @@ public final class Charts {
         Plot p = new Plot();
         Table rows = Rows.where(tiers, "strategy", strategy, "metric", metric);
         List<String> names = Rows.distinct(rows, "tier");
+        List<String> empty = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             Table tier = Rows.where(rows, "tier", names.get(k));
             p.lineWithBand(Rows.values(tier, "period"), Rows.values(tier, "mean"), Rows.values(tier, "ci_low"),
                     Rows.values(tier, "ci_high"), names.get(k), k, Line.Dash.SOLID);
+            if (Double.isNaN(mean(Rows.values(tier, "mean")))) {
+                empty.add(names.get(k));
+            }
         }
-        return p.chart(title, caption, p.layout("period", yTitle));
+        // such a tier keeps its legend entry (and colour) but draws nothing: say so rather than leave it a puzzle
+        return p.chart(title, empty.isEmpty() ? caption : caption + " Tiers with no value in any period (no members, "
+                + "or no survey answers), so no line: " + String.join(", ", empty) + ".", p.layout("period", yTitle));
     }
 
     /** Mean number of customers moving between tiers at re-tiering points, for one strategy. */

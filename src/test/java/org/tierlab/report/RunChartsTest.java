@@ -45,4 +45,37 @@ class RunChartsTest {
         Chart without = Charts.staffHours(periods(List.of("s"), metrics, 5), "am");
         assertFalse(without.caption().contains("uniform"), without.caption());
     }
+
+    /** A metric nobody has a value for (the NPS proxy when nobody answered) is an empty chart that says why. */
+    @Test
+    void aChartWithNoValueSaysSo() {
+        Chart empty = Charts.periodMetric(periods(List.of("a", "b"), List.of("nps"), Double.NaN), "nps", "NPS proxy",
+                "caption.", "NPS proxy");
+        assertTrue(empty.caption().startsWith("caption. No values to draw: periods.csv has no nps value for any "
+                + "strategy and period"), empty.caption());
+        Chart drawn = Charts.periodMetric(periods(List.of("a"), List.of("nps"), 3), "nps", "NPS proxy", "caption.",
+                "NPS proxy");
+        assertFalse(drawn.caption().contains("No values"), drawn.caption());
+    }
+
+    /** A tier with no value in any period (always empty, say) has a legend entry but no line; the caption names it. */
+    @Test
+    void tiersWithNoValueAreNamed() {
+        Table t = periods(List.of("s"), List.of("satisfaction"), 7);
+        StringColumn tier = StringColumn.create("tier");
+        for (int i = 0; i < t.rowCount(); i++) {
+            tier.append("A");
+        }
+        t.addColumns(tier);
+        Table lead = periods(List.of("s"), List.of("satisfaction"), Double.NaN);
+        StringColumn leadTier = StringColumn.create("tier");
+        for (int i = 0; i < lead.rowCount(); i++) {
+            leadTier.append("lead");
+        }
+        lead.addColumns(leadTier);
+        t.append(lead);
+        Chart chart = Charts.tierMetric(t, "s", "satisfaction", "Satisfaction by tier: s", "caption.", "satisfaction");
+        assertTrue(chart.caption().endsWith("caption. Tiers with no value in any period (no members, or no survey "
+                + "answers), so no line: lead."), chart.caption());
+    }
 }
