@@ -82,12 +82,28 @@ final class Plot {
         int t = add(HeatmapTrace.builder(text.of(columns), text.of(rows), z).build());
         set(t, "colorscale", "'Blues'");
         set(t, "reversescale", "true");
-        set(t, "texttemplate", "'%{z:.0f}'");
-        set(t, "hovertemplate", "'%{y} → %{x}: %{z:.1f}<extra></extra>'");
+        // a run's counts are means over replications (0.25 = one move in four): a whole-number label would show 0
+        List<String> labels = new ArrayList<>();
+        for (double[] row : z) {
+            List<String> cells = new ArrayList<>();
+            for (double v : row) {
+                cells.add(Html.jsString(count(v)));
+            }
+            labels.add("[" + String.join(", ", cells) + "]");
+        }
+        set(t, "text", "[" + String.join(", ", labels) + "]");
+        set(t, "texttemplate", "'%{text}'");
+        set(t, "hovertemplate", "'%{y} → %{x}: %{text}<extra></extra>'");
         layoutPatch("yaxis.autorange", "'reversed'");
         layoutPatch("xaxis.type", "'category'");
         layoutPatch("yaxis.type", "'category'");
         automargins();
+    }
+
+    /** A count as a label: whole numbers as they are, a mean with at most two decimals, trailing zeros dropped. */
+    static String count(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Lets Plotly widen the margins to fit long category labels (tier names) instead of cutting them off. */

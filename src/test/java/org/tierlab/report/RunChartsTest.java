@@ -78,4 +78,17 @@ class RunChartsTest {
         assertTrue(chart.caption().endsWith("caption. Tiers with no value in any period (no members, or no survey "
                 + "answers), so no line: lead."), chart.caption());
     }
+
+    /** A mean migration count such as 0.25 (one move in four replications) is labelled 0.25, not rounded to 0. */
+    @Test
+    void migrationCellsShowTheMeanCountTheyHold() {
+        Table m = Table.create("migrations", StringColumn.create("strategy", "s", "s", "s"),
+                StringColumn.create("from_tier", "A", "A", "B"), StringColumn.create("to_tier", "B", "C", "A"),
+                DoubleColumn.create("count", 0.25, 95.7, 3358));
+        // columns are the to-tiers in order of first appearance: B, C, A
+        String js = Charts.migrations(m, "s").script("c");
+        assertTrue(js.contains("trace0.text = [[\"0.25\", \"95.7\", \"0\"], [\"0\", \"0\", \"3358\"]];"), js);
+        assertTrue(js.contains("trace0.texttemplate = '%{text}';"), js);
+        assertFalse(js.contains("%{z:.0f}"), "no label rounds a mean count to whole customers");
+    }
 }
