@@ -18,12 +18,36 @@ final class Plot {
     /** Plotly's default colours, so bands can match their lines. */
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    /** Degrees between successive extra hues: consecutive colours differ widely and never repeat exactly. */
+    private static final double GOLDEN_ANGLE = 137.50776405;
     final JsText text = new JsText();
     private final List<Trace> traces = new ArrayList<>();
     private final StringBuilder patch = new StringBuilder();
 
+    /**
+     * The colour of series {@code i}: Plotly's ten, then hues a golden angle apart at a darker, muted shade, so a
+     * chart with more than ten series (RFM's segments, many strategies) never draws two of them alike.
+     */
     static String color(int i) {
-        return PALETTE[Math.floorMod(i, PALETTE.length)];
+        if (i < PALETTE.length) {
+            return PALETTE[Math.max(i, 0)];
+        }
+        return hsl((i - PALETTE.length) * GOLDEN_ANGLE % 360, 0.6, 0.35);
+    }
+
+    /** "#rrggbb" for hue {@code h} (degrees), saturation {@code s} and lightness {@code l} (0..1). */
+    private static String hsl(double h, double s, double l) {
+        double c = (1 - Math.abs(2 * l - 1)) * s;
+        double x = c * (1 - Math.abs(h / 60 % 2 - 1));
+        double m = l - c / 2;
+        double[] rgb = h < 60 ? new double[] {c, x, 0} : h < 120 ? new double[] {x, c, 0}
+                : h < 180 ? new double[] {0, c, x} : h < 240 ? new double[] {0, x, c}
+                : h < 300 ? new double[] {x, 0, c} : new double[] {c, 0, x};
+        StringBuilder b = new StringBuilder("#");
+        for (double v : rgb) {
+            b.append(String.format(java.util.Locale.ROOT, "%02x", (int) Math.round((v + m) * 255)));
+        }
+        return b.toString();
     }
 
     static String fill(int i) {

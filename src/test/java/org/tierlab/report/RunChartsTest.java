@@ -1,9 +1,12 @@
 package org.tierlab.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -90,5 +93,24 @@ class RunChartsTest {
         assertTrue(js.contains("trace0.text = [[\"0.25\", \"95.7\", \"0\"], [\"0\", \"0\", \"3358\"]];"), js);
         assertTrue(js.contains("trace0.texttemplate = '%{text}';"), js);
         assertFalse(js.contains("%{z:.0f}"), "no label rounds a mean count to whole customers");
+    }
+
+    /**
+     * Series past Plotly's ten colours (RFM's eleven segments plus unassigned, or nine strategies and the two
+     * baselines) get colours of their own, not the first ones again: Hibernating was drawn in Champions' blue.
+     */
+    @Test
+    void everySeriesOfAChartHasItsOwnColour() {
+        Set<String> colours = new HashSet<>();
+        Set<String> fills = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            assertTrue(Plot.color(i).matches("#[0-9a-f]{6}"), Plot.color(i));
+            colours.add(Plot.color(i));
+            fills.add(Plot.fill(i));
+        }
+        assertEquals(40, colours.size(), "40 series, 40 colours");
+        assertEquals(40, fills.size(), "and 40 band fills");
+        assertEquals("#1f77b4", Plot.color(0), "the first ten stay Plotly's");
+        assertEquals("#17becf", Plot.color(9));
     }
 }
