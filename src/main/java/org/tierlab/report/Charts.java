@@ -28,15 +28,24 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Cohort retention per strategy over the measured periods, with 95% confidence bands. */
-    public static Chart retentionCurves(Table periods) {
-        return periodMetric(periods, "retention", "Retention of the starting cohort",
-                "Share of the customers active at the start of measurement who are still active; bands are 95% CIs.",
-                "retention");
+    /**
+     * The title of a period axis: the scenario's period ("month", "week") and, when there was a warm-up, that the
+     * count starts after it, since periods.csv and tiers.csv number the measured periods only.
+     */
+    public static String periodAxis(String period, String warmup) {
+        return warmup.equals("0") ? period : period + " (counted after " + warmup + " warm-up " + period + "s)";
     }
 
-    /** One per-period metric per strategy, with 95% confidence bands. */
-    public static Chart periodMetric(Table periods, String metric, String title, String caption, String yTitle) {
+    /** Cohort retention per strategy over the measured periods, with 95% confidence bands. */
+    public static Chart retentionCurves(Table periods, String periodAxis) {
+        return periodMetric(periods, "retention", "Retention of the starting cohort",
+                "Share of the customers active at the start of measurement who are still active; bands are 95% CIs.",
+                "retention", periodAxis);
+    }
+
+    /** One per-period metric per strategy, with 95% confidence bands; {@code periodAxis} from {@link #periodAxis}. */
+    public static Chart periodMetric(Table periods, String metric, String title, String caption, String yTitle,
+            String periodAxis) {
         Plot p = new Plot();
         List<String> strategies = Rows.distinct(periods, "strategy");
         for (int s = 0; s < strategies.size(); s++) {
@@ -48,14 +57,14 @@ public final class Charts {
         boolean none = Double.isNaN(mean(Rows.values(Rows.where(periods, "metric", metric), "mean")));
         return p.chart(title, none ? caption + " No values to draw: periods.csv has no " + metric + " value for any "
                 + "strategy and period (the NPS proxy is empty when nobody answered the survey)." : caption,
-                p.layout("period", yTitle));
+                p.layout(periodAxis, yTitle));
     }
 
     /**
      * Staff hours of one role per period and strategy against the role's capacity, with the hours that were due
      * but not worked (unmet) dotted.
      */
-    public static Chart staffHours(Table periods, String role) {
+    public static Chart staffHours(Table periods, String role, String periodAxis) {
         Plot p = new Plot();
         List<String> strategies = Rows.distinct(periods, "strategy");
         for (int s = 0; s < strategies.size(); s++) {
@@ -77,7 +86,7 @@ public final class Charts {
                 "Mean hours per period worked by this role (solid), hours of actions that were due but not performed "
                         + "because capacity ran out (dotted), and the role's capacity (dashed)."
                         + (strategies.contains(UNIFORM) ? UNIFORM_POOLS : ""),
-                p.layout("period", "hours"));
+                p.layout(periodAxis, "hours"));
     }
 
     /** Profit against total staff hours, one point per strategy, with 95% CIs as error bars on both axes. */
@@ -101,7 +110,7 @@ public final class Charts {
 
     /** One tier metric over time for every tier of one strategy. */
     public static Chart tierMetric(Table tiers, String strategy, String metric, String title, String caption,
-            String yTitle) {
+            String yTitle, String periodAxis) {
         Plot p = new Plot();
         Table rows = Rows.where(tiers, "strategy", strategy, "metric", metric);
         List<String> names = Rows.distinct(rows, "tier");
@@ -116,7 +125,7 @@ public final class Charts {
         }
         // such a tier keeps its legend entry (and colour) but draws nothing: say so rather than leave it a puzzle
         return p.chart(title, empty.isEmpty() ? caption : caption + " Tiers with no value in any period (no members, "
-                + "or no survey answers), so no line: " + String.join(", ", empty) + ".", p.layout("period", yTitle));
+                + "or no survey answers), so no line: " + String.join(", ", empty) + ".", p.layout(periodAxis, yTitle));
     }
 
     /** Mean number of customers moving between tiers at re-tiering points, for one strategy. */

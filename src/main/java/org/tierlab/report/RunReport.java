@@ -58,20 +58,21 @@ public final class RunReport {
         s.add(Section.chart(Charts.profitVsEffort(summary)));
 
         s.add(Section.heading("Over time", "Per measured period, per strategy; bands are 95% confidence intervals."));
-        s.add(Section.chart(Charts.retentionCurves(periods)));
+        String axis = Charts.periodAxis(manifest.get("period"), manifest.get("warmup"));
+        s.add(Section.chart(Charts.retentionCurves(periods, axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "churn_rate", "Churn per period",
-                "Customers who left during the period / customers active at its start.", "churn rate")));
+                "Customers who left during the period / customers active at its start.", "churn rate", axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "nps", "NPS proxy",
-                "% of survey answers 9–10 minus % answering 0–6 among the period's answers (−100…100).", "NPS proxy")));
+                "% of survey answers 9–10 minus % answering 0–6 among the period's answers (−100…100).", "NPS proxy", axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "satisfaction", "Mean satisfaction",
-                "Mean satisfaction (0–10) of the customers active during the period.", "satisfaction")));
+                "Mean satisfaction (0–10) of the customers active during the period.", "satisfaction", axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "profit", "Profit per period",
-                "Revenue × gross margin − service cost.", "profit")));
+                "Revenue × gross margin − service cost.", "profit", axis)));
 
         s.add(Section.heading("Staff effort", "Hours worked per role against capacity; unmet hours are actions that "
                 + "were due but not performed because the role's capacity was used up."));
         for (String role : Charts.roles(periods)) {
-            s.add(Section.chart(Charts.staffHours(periods, role)));
+            s.add(Section.chart(Charts.staffHours(periods, role, axis)));
         }
 
         s.add(Section.heading("Tiers", "Each strategy's tiers ('unassigned': customers who appeared since the last "
@@ -80,13 +81,13 @@ public final class RunReport {
         s.add(Section.chart(Charts.tierBars(tiers, true)));
         for (String strategy : Rows.distinct(tiers, "strategy")) {
             s.add(Section.chart(Charts.tierMetric(tiers, strategy, "size", "Tier sizes: " + strategy,
-                    "Known customers and leads in each tier who are not known to have left.", "customers")));
+                    "Known customers and leads in each tier who are not known to have left.", "customers", axis)));
         }
         for (String strategy : Rows.distinct(tiers, "strategy")) {
             s.add(Section.chart(Charts.tierMetric(tiers, strategy, "satisfaction", "Satisfaction by tier: " + strategy,
-                    "Mean satisfaction of each tier's active customers.", "satisfaction")));
+                    "Mean satisfaction of each tier's active customers.", "satisfaction", axis)));
             s.add(Section.chart(Charts.tierMetric(tiers, strategy, "nps", "NPS proxy by tier: " + strategy,
-                    "NPS proxy among each tier's survey answers (noisy for small tiers).", "NPS proxy")));
+                    "NPS proxy among each tier's survey answers (noisy for small tiers).", "NPS proxy", axis)));
         }
         s.add(Section.heading("Tier migrations", "Moves between tiers at re-tiering points."));
         for (String strategy : Rows.distinct(migrations, "strategy")) {

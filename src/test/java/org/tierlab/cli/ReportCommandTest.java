@@ -190,6 +190,20 @@ class ReportCommandTest {
     }
 
     /**
+     * The charts over time count the measured periods only (warm-up excluded, docs/metrics.md); their axis says
+     * which unit they count and from where, not just "period".
+     */
+    @Test
+    void timeAxesNameThePeriodAndTheWarmUp(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        String page = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("title: \"month (counted after 3 warm-up months)\""), "axis names month and warm-up");
+        assertFalse(page.contains("title: \"period\""), "no chart counts bare periods");
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */

@@ -42,10 +42,10 @@ class RunChartsTest {
     @Test
     void staffHoursSayTheUniformBaselinePoolsEveryRolesHours() {
         List<String> metrics = List.of("staff_hours:am", "unmet_hours:am", "capacity_hours:am");
-        Chart withUniform = Charts.staffHours(periods(List.of("no-maintenance", "uniform", "s"), metrics, 5), "am");
+        Chart withUniform = Charts.staffHours(periods(List.of("no-maintenance", "uniform", "s"), metrics, 5), "am", "period");
         assertTrue(withUniform.caption().contains("The uniform baseline pools the hours of every role"),
                 withUniform.caption());
-        Chart without = Charts.staffHours(periods(List.of("s"), metrics, 5), "am");
+        Chart without = Charts.staffHours(periods(List.of("s"), metrics, 5), "am", "period");
         assertFalse(without.caption().contains("uniform"), without.caption());
     }
 
@@ -53,11 +53,11 @@ class RunChartsTest {
     @Test
     void aChartWithNoValueSaysSo() {
         Chart empty = Charts.periodMetric(periods(List.of("a", "b"), List.of("nps"), Double.NaN), "nps", "NPS proxy",
-                "caption.", "NPS proxy");
+                "caption.", "NPS proxy", "period");
         assertTrue(empty.caption().startsWith("caption. No values to draw: periods.csv has no nps value for any "
                 + "strategy and period"), empty.caption());
         Chart drawn = Charts.periodMetric(periods(List.of("a"), List.of("nps"), 3), "nps", "NPS proxy", "caption.",
-                "NPS proxy");
+                "NPS proxy", "period");
         assertFalse(drawn.caption().contains("No values"), drawn.caption());
     }
 
@@ -77,7 +77,7 @@ class RunChartsTest {
         }
         lead.addColumns(leadTier);
         t.append(lead);
-        Chart chart = Charts.tierMetric(t, "s", "satisfaction", "Satisfaction by tier: s", "caption.", "satisfaction");
+        Chart chart = Charts.tierMetric(t, "s", "satisfaction", "Satisfaction by tier: s", "caption.", "satisfaction", "period");
         assertTrue(chart.caption().endsWith("caption. Tiers with no value in any period (no members, or no survey "
                 + "answers), so no line: lead."), chart.caption());
     }
