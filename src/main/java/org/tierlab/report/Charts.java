@@ -186,8 +186,11 @@ public final class Charts {
                 .line(Line.builder().color("#999999").width(1).dash(Line.Dash.DASH).build()).build());
         p.layoutPatch("shapes", "[{type: 'line', x0: 0.2, x1: 0.2, y0: 0, y1: 1, line: {color: '#999', width: 1, dash: 'dot'}}]");
         return p.chart("Revenue concentration",
-                "Share of all revenue (y) earned by the top share of customers (x), largest first; the dotted line "
-                        + "marks the top 20%.", p.layout("share of customers (largest first)", "share of revenue"));
+                "Share of all revenue (y) earned by the top share of customers (x), largest first, averaged over "
+                        + "replications. Each customer's revenue to date at the end of the run, warm-up and earlier "
+                        + "purchases included (unlike the headline revenue, which counts the measured periods only); "
+                        + "the dotted line marks the top 20%.",
+                p.layout("share of customers (largest first)", "share of revenue to date"));
     }
 
     /** Mean of the non-NaN values (NaN if none). */

@@ -65,7 +65,8 @@ public final class RunReport {
         s.add(Section.chart(Charts.periodMetric(periods, "nps", "NPS proxy",
                 "% of survey answers 9–10 minus % answering 0–6 among the period's answers (−100…100).", "NPS proxy", axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "satisfaction", "Mean satisfaction",
-                "Mean satisfaction (0–10) of the customers active during the period.", "satisfaction", axis)));
+                "Mean satisfaction (0–10), after the period's update, of the customers active at its start who are "
+                        + "still active at its end.", "satisfaction", axis)));
         s.add(Section.chart(Charts.periodMetric(periods, "profit", "Profit per period",
                 "Revenue × gross margin − service cost.", "profit", axis)));
 

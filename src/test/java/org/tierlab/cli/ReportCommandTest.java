@@ -204,6 +204,24 @@ class ReportCommandTest {
     }
 
     /**
+     * Captions define their numbers as docs/metrics.md does: the concentration curve counts every customer's
+     * revenue to date, warm-up and earlier included (unlike the headline revenue), and satisfaction averages the
+     * customers active at a period's start and still active at its end.
+     */
+    @Test
+    void captionsDefineTheirNumbersAsTheMetricsDocDoes(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        String page = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("revenue to date at the end of the run, warm-up and earlier purchases included"),
+                "concentration caption");
+        assertTrue(page.contains("Mean satisfaction (0–10), after the period&#39;s update, of the customers active at "
+                + "its start who are still active at its end."), "satisfaction caption");
+        assertFalse(page.contains("of the customers active during the period"), "the old, wrong definition");
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */
