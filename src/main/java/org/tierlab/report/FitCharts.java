@@ -137,6 +137,10 @@ public final class FitCharts {
             }
             p4[i] = row.doubleColumn("estimate").getDouble(0);
         }
+        // a fit that did not converge predicts nothing (its customers.csv columns are empty): draw no matrix from it
+        // (FitRunReport then shows a note instead of this chart; the guard keeps any other caller from drawing one)
+        String converged = bg.rowCount() == 0 ? "yes" : bg.stringColumn("converged").get(0);
+        boolean predicts = converged.equals("yes");
         int xs = Math.min(Math.max(maxFrequency, 1), MAX_FREQUENCY);
         List<String> recency = new ArrayList<>();
         List<String> frequency = new ArrayList<>();
@@ -148,7 +152,7 @@ public final class FitCharts {
             frequency.add(Integer.toString(x));
             for (int j = 0; j <= RECENCY_STEPS; j++) {
                 double tx = T * j / RECENCY_STEPS;
-                z[x][j] = x > 0 && tx == 0 ? Double.NaN : BgNbd.probabilityAlive(p4, x, tx, T);
+                z[x][j] = !predicts || x > 0 && tx == 0 ? Double.NaN : BgNbd.probabilityAlive(p4, x, tx, T);
             }
         }
         Plot p = new Plot();
@@ -160,7 +164,9 @@ public final class FitCharts {
         return p.chart("BG/NBD probability alive",
                 String.format(Locale.ROOT, "Probability that a customer observed for T = %.1f %ss is still "
                         + "active, by the number of repeat purchases (frequency) and the time of the last one (recency), "
-                        + "from the fitted BG/NBD parameters.", T, unit),
+                        + "from the fitted BG/NBD parameters.", T, unit)
+                        + (predicts ? "" : " BG/NBD did not converge (" + converged + "), so it predicts nothing: no "
+                                + "matrix is drawn."),
                 p.layout("recency t_x (" + unit + "s from the first purchase to the last repeat purchase)",
                         "frequency x (repeat purchases)"));
     }

@@ -59,4 +59,34 @@ class FitChartsTest {
         assertEquals("period", FitCharts.timeUnit(tracking(7, 1)));
         assertEquals("period", FitCharts.timeUnit(tracking(3, 5)));
     }
+
+    /** parameters.csv rows of BG/NBD with the given converged column. */
+    static Table bgnbd(String converged) {
+        StringColumn model = StringColumn.create("model");
+        StringColumn parameter = StringColumn.create("parameter");
+        DoubleColumn estimate = DoubleColumn.create("estimate");
+        StringColumn conv = StringColumn.create("converged");
+        String[] names = {"r", "alpha", "a", "b"};
+        double[] values = {0.243, 4.414, 0.793, 2.426};
+        for (int i = 0; i < names.length; i++) {
+            model.append("BG/NBD");
+            parameter.append(names[i]);
+            estimate.append(values[i]);
+            conv.append(converged);
+        }
+        return Table.create("parameters", model, parameter, estimate, conv);
+    }
+
+    /** A BG/NBD fit that did not converge predicts nothing (docs/replay.md), so no P(alive) matrix is drawn from it. */
+    @Test
+    void probabilityAliveIsNotDrawnFromAFitThatDidNotConverge() {
+        Chart good = FitCharts.probabilityAlive(bgnbd("yes"), 38.9, 10, "week");
+        assertTrue(good.script("c").matches("(?s).*z: \\[\\[1\\.0,.*"), "a converged fit is drawn");
+        Chart bad = FitCharts.probabilityAlive(bgnbd("no: ran out of evaluations"), 38.9, 10, "week");
+        assertTrue(bad.caption().contains("BG/NBD did not converge (no: ran out of evaluations), so it predicts "
+                + "nothing: no matrix is drawn."), bad.caption());
+        String js = bad.script("c");
+        String z = js.substring(js.indexOf("z: ["), js.indexOf('\n', js.indexOf("z: [")));
+        assertFalse(z.matches("(?s).*\\d\\.\\d.*"), "no probability in the matrix: " + z);
+    }
 }
