@@ -39,10 +39,16 @@ final class Format {
                 + value(metric, high).replace("%", "") + "]";
     }
 
-    /** A plain number with a few significant digits. */
+    /**
+     * A plain number with a few significant digits; from ten thousand on, whole and grouped ("45,095"), where four
+     * significant digits would switch to scientific notation ("4.509e+04") in a table meant to be read.
+     */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "–";
+        }
+        if (Math.abs(v) >= 1e4 && !Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%,.0f", v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%.0f", v);
