@@ -221,6 +221,22 @@ class ReportCommandTest {
         assertFalse(page.contains("of the customers active during the period"), "the old, wrong definition");
     }
 
+    /** A BG/NBD parameter row deleted from a fit's parameters.csv is named with the file's path, like any damage. */
+    @Test
+    void aMissingFitParameterIsNamedWithItsFile(@TempDir Path dir) throws Exception {
+        Path fit = dir.resolve("fit");
+        assertEquals(0, CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                fit.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString()).exitCode());
+        Path file = fit.resolve("parameters.csv");
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^BG/NBD,b,.*\n", ""));
+        Files.delete(fit.resolve("report.html"));
+        CliTestSupport.Result r = CliTestSupport.run("report", fit.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + ": 0 rows for BG/NBD parameter b; expected one, as tierlab fit wrote the"
+                + " file"), r.err());
+        assertFalse(Files.exists(fit.resolve("report.html")), "no report written");
+    }
+
     /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
