@@ -7,12 +7,15 @@ final class Format {
     private Format() {
     }
 
-    /** A number in the metric's natural unit: rates as percent, money and hours with thousands separators. */
+    /**
+     * A number in the metric's natural unit: rates and shares (retention, lead conversion) as percent, money and
+     * hours with thousands separators.
+     */
     static String value(String metric, double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
-        if (metric.endsWith("_rate") || metric.equals("retention")) {
+        if (metric.endsWith("_rate") || metric.equals("retention") || metric.equals("lead_conversion")) {
             return String.format(Locale.ROOT, "%.1f%%", 100 * v);
         }
         if (metric.equals("nps") || metric.equals("satisfaction")) {

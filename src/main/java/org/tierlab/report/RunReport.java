@@ -55,6 +55,7 @@ public final class RunReport {
                 : "Paired difference (common random numbers)";
         s.add(Section.table(differences(summary, NO_MAINTENANCE, "no-maintenance", pairing)));
         s.add(Section.table(differences(summary, UNIFORM, "uniform", pairing)));
+        s.add(Section.table(allMetrics(summary)));
         s.add(Section.chart(Charts.profitVsEffort(summary)));
 
         s.add(Section.heading("Over time", "Per measured period, per strategy; bands are 95% confidence intervals."));
@@ -129,6 +130,32 @@ public final class RunReport {
     }
 
     /** {@code pairing} says how the differences were paired (with or without common random numbers). */
+    /**
+     * Every metric of summary.csv, one row each and a column per strategy: the headline picks six, but the terminal
+     * table also shows unmet hours, and churn, renewal, satisfaction, lead conversion and cost per role are results
+     * too.
+     */
+    private static HtmlTable allMetrics(Table summary) {
+        List<String> strategies = Rows.distinct(summary, "strategy");
+        List<String> header = new ArrayList<>(List.of("metric"));
+        header.addAll(strategies);
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        for (String metric : Rows.distinct(summary, "metric")) {
+            List<HtmlTable.Cell> row = new ArrayList<>(List.of(HtmlTable.Cell.of(metric)));
+            for (String strategy : strategies) {
+                Table r = Rows.where(summary, "strategy", strategy, "metric", metric);
+                row.add(HtmlTable.Cell.of(r.rowCount() == 0 ? "–" : Format.estimate(metric,
+                        r.doubleColumn("mean").getDouble(0), r.doubleColumn("ci_low").getDouble(0),
+                        r.doubleColumn("ci_high").getDouble(0))));
+            }
+            rows.add(row);
+        }
+        return new HtmlTable("All summary metrics", "Every metric of summary.csv (definitions in docs/metrics.md), mean "
+                + "± 95% CI half-width over replications; rates in percent, hours and money as totals over the "
+                + "horizon; – where a metric has no value (renewal rate without contracts, NPS proxy without survey "
+                + "answers, lead conversion without leads).", header, rows);
+    }
+
     private static HtmlTable differences(Table summary, String column, String baseline, String pairing) {
         List<String> header = new ArrayList<>(List.of("strategy"));
         HEADLINE.forEach(h -> header.add(h[1]));

@@ -238,6 +238,31 @@ class ReportCommandTest {
     }
 
     /**
+     * Every metric of summary.csv is on the page, as on the terminal (unmet hours above all, the point of an
+     * over-tiered scenario), in its unit (lead conversion is a share, in percent), and a metric without value
+     * (renewal rate without contracts) shows "–".
+     */
+    @Test
+    void everySummaryMetricIsInATable(@TempDir Path dir) throws Exception {
+        String withLeads = RunCommandTest.SMALL.replace("  arrivals: {per_period: 3}\n",
+                "  arrivals: {per_period: 3}\n  leads: {pool: 50, per_period: 5, conversion: 0.1}\n");
+        assertTrue(withLeads.contains("leads:"), withLeads);
+        Path scenario = RunCommandTest.write(dir, "small.yaml", withLeads);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        String page = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<h3>All summary metrics</h3>"), "the table is there");
+        for (String metric : new String[] {"unmet_hours", "renewal_rate", "churn_rate", "lead_conversion", "satisfaction",
+            "service_cost", "staff_hours:am"}) {
+            assertTrue(page.contains("<tr><td>" + metric + "</td>"), metric);
+        }
+        assertTrue(java.util.regex.Pattern.compile("<tr><td>renewal_rate</td>(<td>–</td>)+</tr>").matcher(page).find(),
+                "no contracts, no renewal rate");
+        assertTrue(java.util.regex.Pattern.compile("<tr><td>lead_conversion</td><td>[0-9.]+% ± [0-9.]+%</td>")
+                .matcher(page).find(), "lead conversion in percent");
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */
