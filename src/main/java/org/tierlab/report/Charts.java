@@ -166,6 +166,8 @@ public final class Charts {
         }
         Layout layout = p.layoutBuilder("tier", revenue ? "revenue (total over the horizon)" : "retention per period")
                 .barMode(Layout.BarMode.GROUP).build();
+        // tiers named "1", "2", "3" would make Plotly guess a numeric axis, on which "unassigned" has no place
+        p.layoutPatch("xaxis.type", "'category'");
         return revenue
                 ? p.chart("Revenue by tier", "Total revenue of each tier's customers over the horizon.", layout)
                 : p.chart("Retention by tier", "Share of a tier's active customers who stay each period "

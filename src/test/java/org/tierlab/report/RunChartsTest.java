@@ -113,4 +113,29 @@ class RunChartsTest {
         assertEquals("#1f77b4", Plot.color(0), "the first ten stay Plotly's");
         assertEquals("#17becf", Plot.color(9));
     }
+
+    /**
+     * Tier names that look like numbers ("1", "2", "3") made Plotly guess a numeric axis for the tier bars, on which
+     * "unassigned" and every other named tier have no place and vanish; the axis is categorical.
+     */
+    @Test
+    void tierBarsKeepNumericLookingTierNamesAsCategories() {
+        Table t = periods(List.of("s"), List.of("revenue", "churn_rate"), 0.1);
+        StringColumn tier = StringColumn.create("tier");
+        Table all = t.emptyCopy();
+        all.addColumns(tier);
+        for (String name : List.of("1", "2", "3", "unassigned")) {
+            Table part = t.copy();
+            StringColumn names = StringColumn.create("tier");
+            for (int i = 0; i < part.rowCount(); i++) {
+                names.append(name);
+            }
+            part.addColumns(names);
+            all.append(part);
+        }
+        for (boolean revenue : new boolean[] {true, false}) {
+            String js = Charts.tierBars(all, revenue).script("c");
+            assertTrue(js.contains("layout.xaxis.type = 'category';"), js);
+        }
+    }
 }
