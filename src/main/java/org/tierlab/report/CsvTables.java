@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -78,15 +79,36 @@ public final class CsvTables {
         return "cannot read " + file + ": " + why;
     }
 
+    /**
+     * A rule the numbers of one column must follow, for a chart that would otherwise misread a damaged value (an
+     * RFM score indexes a grid cell): {@code ok} accepts a value (NaN for an empty cell), {@code expected} says
+     * what the message asks for.
+     */
+    public record Rule(String column, DoublePredicate ok, String expected) {
+    }
+
     /** Reads {@code file}; the columns whose names pass {@code isText} are kept as strings. */
     public static Table read(Path file, Predicate<String> isText) {
+        return read(file, isText, List.of());
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(Path, Predicate)} does, and checks every value of a column with a rule,
+     * naming the line of a value that breaks it.
+     */
+    public static Table read(Path file, Predicate<String> isText, List<Rule> rules) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> names = parser.getHeaderNames();
             List<Column<?>> columns = new ArrayList<>();
-            for (String n : names) {
+            Rule[] ruleOf = new Rule[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
                 columns.add(isText.test(n) ? StringColumn.create(n) : DoubleColumn.create(n));
+                for (Rule rule : rules) {
+                    ruleOf[i] = rule.column().equals(n) ? rule : ruleOf[i];
+                }
             }
             for (CSVRecord r : parser) {
                 long line = startLine(parser, r);
@@ -99,7 +121,12 @@ public final class CsvTables {
                     if (columns.get(i) instanceof StringColumn s) {
                         s.append(v);
                     } else {
-                        ((DoubleColumn) columns.get(i)).append(number(file, line, names.get(i), v));
+                        double d = number(file, line, names.get(i), v);
+                        if (ruleOf[i] != null && !ruleOf[i].ok().test(d)) {
+                            throw new ReportException(file + " line " + line + ": column " + names.get(i)
+                                    + " should be " + ruleOf[i].expected() + ", found '" + v + "'");
+                        }
+                        ((DoubleColumn) columns.get(i)).append(d);
                     }
                 }
             }

@@ -13,6 +13,9 @@ import tech.tablesaw.api.Table;
  * tier), the RFM grid, and the tiers over time (stability, sizes, migrations).
  */
 public final class ReplayReport {
+    /** The most bins an RFM model takes (RfmModel), so the highest score customers.csv can hold. */
+    private static final int MAX_BINS = 100;
+
     private ReplayReport() {
     }
 
@@ -32,7 +35,8 @@ public final class ReplayReport {
         Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"),
                 List.of("stayed_share"));
         Path customersFile = dir.resolve("customers.csv");
-        Table customers = CsvTables.read(customersFile, name -> name.equals("customer_id") || name.startsWith("tier_"));
+        Table customers = CsvTables.read(customersFile, name -> name.equals("customer_id") || name.startsWith("tier_"),
+                List.of(score("r_score"), score("f_score")));
         CsvTables.require(customersFile, customers, List.of("customer_id", "r_score", "f_score", "monetary"));
         List<String> models = Rows.distinct(validity, "model");
         List<String> points = Rows.distinct(sizes, "point");
@@ -66,6 +70,12 @@ public final class ReplayReport {
         }
         return new ReportPage("tierlab replay: " + Reports.folderName(dir), List.of(customers.rowCount()
                 + " customers tiered by " + String.join(", ", models) + " at " + points.size() + " re-tiering points"), s);
+    }
+
+    /** RFM scores index the grid's cells: whole numbers from 1 to the most bins an RFM model takes. */
+    private static CsvTables.Rule score(String column) {
+        return new CsvTables.Rule(column, v -> v >= 1 && v <= MAX_BINS && v == Math.rint(v),
+                "a whole score from 1 to " + MAX_BINS);
     }
 
     private static HtmlTable validityTable(Table v) {

@@ -263,6 +263,32 @@ class ReportCommandTest {
     }
 
     /**
+     * The RFM grid indexes its cells by the replay's R and F scores, whole numbers from 1 to 100 (at most 100 bins):
+     * an edited score (2.5, 0, a million, which would have asked for a million-by-million grid) is named with its
+     * file, line and column, not truncated, dropped or run out of memory on.
+     */
+    @Test
+    void anEditedRfmScoreIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path replay = dir.resolve("replay");
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                replay.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString()).exitCode());
+        Path file = replay.resolve("customers.csv");
+        String good = Files.readString(file);
+        assertTrue(good.contains("\n00004,59.0,3.0,74.02000000000001,5,4,4,"), "line 2 as expected");
+        Files.delete(replay.resolve("report.html"));
+        for (String[] c : new String[][] {{"5,4,4,", "2.5,4,4,", "r_score", "2.5"}, {"5,4,4,", "5,0,4,", "f_score", "0"},
+            {"5,4,4,", "1000000,4,4,", "r_score", "1000000"}, {"5,4,4,", ",4,4,", "r_score", ""}}) {
+            Files.writeString(file, good.replaceFirst("\n00004,59.0,3.0,74.02000000000001," + c[0],
+                    "\n00004,59.0,3.0,74.02000000000001," + c[1]));
+            CliTestSupport.Result r = CliTestSupport.run("report", replay.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(file + " line 2: column " + c[2] + " should be a whole score from 1 to 100, "
+                    + "found '" + c[3] + "'"), r.err());
+            assertFalse(Files.exists(replay.resolve("report.html")), "no report written");
+        }
+    }
+
+    /**
      * A manifest.json that is not JSON, or lacks a field the report shows or gives it another type, is named with
      * its line and what was expected: exit 2, no stack trace, and no report.html written.
      */
