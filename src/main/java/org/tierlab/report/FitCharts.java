@@ -165,6 +165,8 @@ public final class FitCharts {
                 String.format(Locale.ROOT, "Probability that a customer observed for T = %.1f %ss is still "
                         + "active, by the number of repeat purchases (frequency) and the time of the last one (recency), "
                         + "from the fitted BG/NBD parameters.", T, unit)
+                        + (maxFrequency > xs ? " Rows stop at " + xs + " repeat purchases; the most frequent "
+                                + "customer made " + maxFrequency + "." : "")
                         + (predicts ? "" : " BG/NBD did not converge (" + converged + "), so it predicts nothing: no "
                                 + "matrix is drawn."),
                 p.layout("recency t_x (" + unit + "s from the first purchase to the last repeat purchase)",

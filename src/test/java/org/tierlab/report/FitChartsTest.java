@@ -89,4 +89,14 @@ class FitChartsTest {
         String z = js.substring(js.indexOf("z: ["), js.indexOf('\n', js.indexOf("z: [")));
         assertFalse(z.matches("(?s).*\\d\\.\\d.*"), "no probability in the matrix: " + z);
     }
+
+    /** The matrix stops at 30 repeat purchases; when customers made more, the caption says the rows stop there. */
+    @Test
+    void probabilityAliveSaysWhereItsFrequenciesStop() {
+        Chart cut = FitCharts.probabilityAlive(bgnbd("yes"), 38.9, 45, "week");
+        assertTrue(cut.caption().contains("Rows stop at 30 repeat purchases; the most frequent customer made 45."),
+                cut.caption());
+        Chart whole = FitCharts.probabilityAlive(bgnbd("yes"), 38.9, 29, "week");
+        assertFalse(whole.caption().contains("Rows stop"), whole.caption());
+    }
 }
