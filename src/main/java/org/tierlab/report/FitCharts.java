@@ -63,8 +63,30 @@ public final class FitCharts {
         return days == 1 ? "day" : days == 7 ? "week" : days == 30 || days == 31 ? "month" : "period";
     }
 
-    /** Per-unit (or cumulative) repeat transactions: actual, BG/NBD and Pareto/NBD, calibration end marked. */
-    public static Chart tracking(Table tracking, boolean cumulative) {
+    /**
+     * The first day of the holdout, "yyyy-MM-dd": the cohort's first purchase day (tracking's first period start)
+     * plus {@code maxT}, the longest time to the end of calibration (customers.csv's T, in the fit's unit: the
+     * earliest customer's), plus one day. Null when the unit or the first day cannot be told.
+     */
+    static String holdoutStart(Table tracking, double maxT) {
+        double unitDays = switch (timeUnit(tracking)) {
+            case "day" -> 1;
+            case "week" -> 7;
+            case "month" -> 365.25 / 12;
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(unitDays) || !(maxT >= 0)) {
+            return null;
+        }
+        LocalDate origin = LocalDate.parse(tracking.stringColumn("start_date").get(0));
+        return origin.plusDays(Math.round(maxT * unitDays) + 1).toString();
+    }
+
+    /**
+     * Per-unit (or cumulative) repeat transactions: actual, BG/NBD and Pareto/NBD, with the calibration end marked
+     * at {@code holdoutStart} ({@link #holdoutStart}), or, if that is null, at the first holdout period's start.
+     */
+    public static Chart tracking(Table tracking, boolean cumulative, String holdoutStart) {
         Plot p = new Plot();
         String unit = timeUnit(tracking);
         String suffix = cumulative ? "_cumulative" : "";
@@ -75,8 +97,9 @@ public final class FitCharts {
                     .name(p.text.of(series[i][1])).line(Line.builder().width(2).color(i == 0 ? "#000000" : Plot.color(i))
                             .dash(i == 0 ? Line.Dash.SOLID : Line.Dash.DASH).build()).build());
         }
-        String end = null;
-        for (int r = 0; r < tracking.rowCount(); r++) {
+        // periods need not end on the calibration end (a month straddles it): mark the day itself when known
+        String end = holdoutStart;
+        for (int r = 0; end == null && r < tracking.rowCount(); r++) {
             if (tracking.stringColumn("phase").get(r).equals("holdout")) {
                 end = tracking.stringColumn("start_date").get(r);
                 break;

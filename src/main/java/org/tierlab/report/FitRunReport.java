@@ -43,12 +43,13 @@ public final class FitRunReport {
                 + "transactions, and the aggregate holdout total.")));
         s.add(Section.heading("Calibration and holdout", ""));
         s.add(Section.chart(FitCharts.calibrationHistogram(histogram)));
-        s.add(Section.chart(FitCharts.tracking(tracking, false)));
-        s.add(Section.chart(FitCharts.tracking(tracking, true)));
-        s.add(Section.chart(FitCharts.conditional(conditional)));
-        s.add(Section.heading("Customers", ""));
         double[] t = Rows.values(customers, "T");
         double maxT = java.util.Arrays.stream(t).filter(v -> !Double.isNaN(v)).max().orElse(1);
+        String holdoutStart = FitCharts.holdoutStart(tracking, maxT);
+        s.add(Section.chart(FitCharts.tracking(tracking, false, holdoutStart)));
+        s.add(Section.chart(FitCharts.tracking(tracking, true, holdoutStart)));
+        s.add(Section.chart(FitCharts.conditional(conditional)));
+        s.add(Section.heading("Customers", ""));
         int maxX = (int) java.util.Arrays.stream(Rows.values(customers, "x")).filter(v -> !Double.isNaN(v)).max().orElse(1);
         String unit = FitCharts.timeUnit(tracking);
         // a model that did not converge predicts nothing, here as in the CSV files

@@ -39,14 +39,14 @@ class FitChartsTest {
             {"1", "Daily repeat transactions", "day"}};
         for (String[] c : cases) {
             Table t = tracking(Double.parseDouble(c[0]), 18);
-            Chart chart = FitCharts.tracking(t, false);
+            Chart chart = FitCharts.tracking(t, false, null);
             assertEquals(c[1], chart.title());
             assertTrue(chart.script("c").contains("\"" + c[2] + "\""), c[2]);
-            Chart cumulative = FitCharts.tracking(t, true);
+            Chart cumulative = FitCharts.tracking(t, true, null);
             assertEquals("Cumulative repeat transactions", cumulative.title());
             assertTrue(cumulative.script("c").contains("\"" + c[2] + "\""), c[2]);
         }
-        Chart monthly = FitCharts.tracking(tracking(365.25 / 12, 18), false);
+        Chart monthly = FitCharts.tracking(tracking(365.25 / 12, 18), false, null);
         assertFalse(monthly.script("c").contains("week"), "a monthly fit says nothing of weeks");
     }
 
@@ -98,5 +98,23 @@ class FitChartsTest {
                 cut.caption());
         Chart whole = FitCharts.probabilityAlive(bgnbd("yes"), 38.9, 29, "week");
         assertFalse(whole.caption().contains("Rows stop"), whole.caption());
+    }
+
+    /**
+     * The calibration end is marked where it is, the day after origin + T (the longest observation, customers.csv),
+     * not at the next period start: a monthly period that straddles it (1997-09-02 to 10-01) put the mark two days
+     * late, at 1997-10-02.
+     */
+    @Test
+    void theCalibrationEndIsMarkedOnItsDay() {
+        double month = 365.25 / 12;
+        Table monthly = tracking(month, 18);
+        assertEquals("1997-10-02", monthly.stringColumn("start_date").get(9), "the period start after the end");
+        String start = FitCharts.holdoutStart(monthly, 272 / month);
+        assertEquals("1997-10-01", start, "1997-01-01 + 272 days is the calibration end, 1997-09-30");
+        String js = FitCharts.tracking(monthly, false, start).script("c");
+        assertTrue(js.contains("x0: \"1997-10-01\""), js);
+        assertEquals("1997-10-01", FitCharts.holdoutStart(tracking(7, 60), 272 / 7.0));
+        assertEquals(null, FitCharts.holdoutStart(tracking(3, 60), 90), "no unit, no exact day");
     }
 }
