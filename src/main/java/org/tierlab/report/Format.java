@@ -37,9 +37,19 @@ final class Format {
         if (Double.isNaN(d)) {
             return "–";
         }
-        String sign = d >= 0 ? "+" : "";
-        return sign + value(metric, d).replace("%", " pp") + " [" + value(metric, low).replace("%", "") + ", "
-                + value(metric, high).replace("%", "") + "]";
+        String shown = withoutNegativeZero(value(metric, d));
+        String sign = shown.startsWith("-") ? "" : "+";
+        return sign + shown.replace("%", " pp") + " [" + withoutNegativeZero(value(metric, low)).replace("%", "")
+                + ", " + withoutNegativeZero(value(metric, high)).replace("%", "") + "]";
+    }
+
+    /**
+     * A formatted number that rounds to zero, without its minus sign: "-0.0%" for a difference of -0.00001 would
+     * claim a direction the shown digits do not have.
+     */
+    private static String withoutNegativeZero(String shown) {
+        boolean zero = shown.chars().noneMatch(c -> c >= '1' && c <= '9');
+        return zero && shown.startsWith("-") ? shown.substring(1) : shown;
     }
 
     /**

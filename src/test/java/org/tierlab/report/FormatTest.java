@@ -17,4 +17,12 @@ class FormatTest {
         assertEquals("2357", Format.number(2357));
         assertEquals("–", Format.number(Double.NaN));
     }
+
+    @Test
+    void aDifferenceThatRoundsToZeroShowsNoMinusSign() {
+        assertEquals("+0.0 pp [0.0, 0.3]", Format.difference("retention", -0.00001, -0.0002, 0.003));
+        assertEquals("-0.1 pp [-0.3, 0.0]", Format.difference("retention", -0.001, -0.003, -0.0001));
+        assertEquals("+0 [-12, 0]", Format.difference("revenue", -0.2, -12.4, -0.3));
+        assertEquals("+1.2 pp [0.3, 2.1]", Format.difference("retention", 0.012, 0.003, 0.021));
+    }
 }
