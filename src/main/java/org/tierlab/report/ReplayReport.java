@@ -69,7 +69,8 @@ public final class ReplayReport {
             }
         }
         return new ReportPage("tierlab replay: " + Reports.folderName(dir), List.of(customers.rowCount()
-                + " customers tiered by " + String.join(", ", models) + " at " + points.size() + " re-tiering points"), s);
+                + " customers tiered by " + String.join(", ", models) + " at " + points.size() + " re-tiering point"
+                + (points.size() == 1 ? "" : "s")), s);
     }
 
     /** RFM scores index the grid's cells: whole numbers from 1 to the most bins an RFM model takes. */

@@ -32,6 +32,21 @@ class ReportCommandTest {
         assertEquals(written, Files.readString(report, StandardCharsets.UTF_8), "rebuilt from the CSVs alone");
     }
 
+    /** A replay with a single re-tiering point says "1 re-tiering point", not "1 re-tiering points". */
+    @Test
+    void aSingleRetieringPointIsNamedInTheSingular(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--retier-every", "12m", "--out", out.toString(),
+                org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String written = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(written.contains(" at 1 re-tiering point<") || written.contains(" at 1 re-tiering point\""),
+                "singular: " + written.substring(written.indexOf("customers tiered by"),
+                        written.indexOf("customers tiered by") + 120));
+        assertFalse(written.contains("re-tiering points"), "no plural for one point");
+    }
+
     @Test
     void replayWritesItsReportAndReportRebuildsItIdentically(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("replay");
