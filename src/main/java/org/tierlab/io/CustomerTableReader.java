@@ -57,7 +57,7 @@ public final class CustomerTableReader {
                 throw new ConfigException(name, 1, idColumn, "no id column '" + idColumn + "' in the header " + header);
             }
             for (CSVRecord r : parser) {
-                long line = parser.getCurrentLineNumber();
+                long line = CsvLines.startLine(parser, r); // where the row starts, if a quoted cell spans lines
                 if (r.size() != header.size()) {
                     throw new ConfigException(name, (int) line, null, "expected " + header.size() + " fields, found "
                             + r.size());

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.tierlab.io.CsvLines;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -111,7 +112,7 @@ public final class CsvTables {
                 }
             }
             for (CSVRecord r : parser) {
-                long line = startLine(parser, r);
+                long line = CsvLines.startLine(parser, r);
                 if (r.size() != names.size()) {
                     throw new ReportException(file + " line " + line + ": expected "
                             + names.size() + " fields as in the header, found " + r.size());
@@ -134,31 +135,6 @@ public final class CsvTables {
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ReportException(problem(file, e));
         }
-    }
-
-    /**
-     * The line of the file where {@code r} starts. The record number is not it: a quoted name may hold line breaks
-     * (tierlab writes them as they are), and skipped empty lines are lines too. The parser, just after reading a
-     * record, is at the record's last line; the record starts as many lines earlier as its fields hold line breaks.
-     */
-    static long startLine(CSVParser parser, CSVRecord r) {
-        long breaks = 0;
-        for (String v : r) {
-            breaks += lineBreaks(v);
-        }
-        return parser.getCurrentLineNumber() - breaks;
-    }
-
-    /** Line breaks in {@code v} counted as the parser counts lines: CR LF, a lone CR and a lone LF are one each. */
-    private static long lineBreaks(String v) {
-        long n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n')) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static double number(Path file, long line, String column, String v) {

@@ -531,6 +531,19 @@ class ScoreCommandTest {
         assertTrue(written.contains("\n\u5ba2\u6237,") && written.contains("\nJos\u00e9,"), written);
     }
 
+    /** After a quoted id spanning two lines, a row's error names the line the row starts on. */
+    @Test
+    void aRowAfterAMultiLineIdIsNamedByItsFirstLine(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("multi.csv");
+        Files.writeString(in, "customer_id,recency,frequency,monetary\n\"a\nb\",1,2,3\n\"c\nd\",3,4,5\n\"a\nb\",3,4,5\n");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", in.toString(), "--out",
+                dir.resolve("o.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        // rows start on lines 2, 4 and 6; the parser ends the repeated one on line 7
+        assertTrue(r.err().contains("multi.csv:6: 'customer_id': customer id 'a\nb' is given twice (first on line 2)"),
+                r.err());
+    }
+
     /** A customer table with a repeated id or a repeated column is refused with its line, not read silently. */
     @Test
     void repeatedIdsAndColumnsAreRefused(@TempDir Path dir) throws IOException {
