@@ -1,6 +1,7 @@
 package org.tierlab.output;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
@@ -253,10 +254,27 @@ public final class RunFolder implements AutoCloseable {
 
     /** SHA-256 of a text, hex encoded: the scenario's content hash in the manifest. */
     public static String sha256(String text) {
+        MessageDigest d = sha256();
+        return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** SHA-256 of a file's bytes, hex encoded, read in blocks (a transaction log may be large). */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest d = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                d.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(e); // every Java platform must provide SHA-256
         }
     }
 

@@ -2,6 +2,7 @@ package org.tierlab.score;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * RFM scoring and named segments. Recency, frequency and monetary value each get a score 1..bins by a
@@ -140,7 +141,7 @@ public final class RfmModel implements TieringModel {
 
     /** The earlier segments that take the cells of {@code s}, in table order. */
     private List<String> takers(Segment s, List<Segment> segments) {
-        java.util.TreeSet<Integer> first = new java.util.TreeSet<>();
+        TreeSet<Integer> first = new TreeSet<>();
         for (int r = s.r()[0]; r <= s.r()[1]; r++) {
             for (int f = s.f()[0]; f <= s.f()[1]; f++) {
                 for (int m = s.m()[0]; m <= s.m()[1]; m++) {
