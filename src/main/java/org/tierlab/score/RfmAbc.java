@@ -129,11 +129,12 @@ public final class RfmAbc {
 
     /**
      * The assignment pass's tables, indexed by what {@link RfmScan} kept per customer: per segment (see
-     * {@link Assignment#run}), the recency and the frequency score of each count slot, and the monetary score
-     * and the class of each money code; a negative entry sets the customer aside. Sized to powers of two so that
-     * the index masks prove every lookup in range.
+     * {@link Assignment#run}), the recency and the frequency score of each count slot, and per money code the
+     * monetary score (low byte) and the class (the bits above) in one int, so one lookup serves both; a negative
+     * score or class sets the customer aside. Sized to powers of two so that the index masks prove every lookup
+     * in range.
      */
-    private record Lookups(Tiles.Tables rt, Tiles.Tables ft, byte[][] r, byte[][] f, byte[] m, int[] classes) {
+    private record Lookups(Tiles.Tables rt, Tiles.Tables ft, byte[][] r, byte[][] f, int[] money) {
         private static final int SLOTS = 1 << RfmScan.SLOT_BITS;
 
         static Lookups of(Tiles.Tables rt, Tiles.Tables ft, byte[] mTable, ShareCuts.Classes classes) {
@@ -141,15 +142,17 @@ public final class RfmAbc {
             byte[][] r = bySlot(rt, (byte) 1);
             byte[][] f = bySlot(ft, (byte) 0);
             int size = Integer.highestOneBit(mTable.length) << 1; // > mTable.length: room for code 0
-            byte[] m = new byte[size];
-            int[] k = new int[size];
-            m[0] = mTable[0]; // money <= 0 lies in bucket 0
-            k[0] = classes.last();
+            int[] money = new int[size];
+            money[0] = pack(mTable[0], classes.last()); // money <= 0 lies in bucket 0, in the last class
             for (int b = 0; b < mTable.length; b++) {
-                m[b + 1] = mTable[b];
-                k[b + 1] = classes.classOf()[b];
+                money[b + 1] = pack(mTable[b], classes.classOf()[b]);
             }
-            return new Lookups(rt, ft, r, f, m, k);
+            return new Lookups(rt, ft, r, f, money);
+        }
+
+        /** A monetary score and a class in one int: the score in the low byte, the class (signed) above. */
+        private static int pack(byte score, int cls) {
+            return score & 0xFF | cls << 8;
         }
 
         /** Per segment of {@code t}, the score of each count slot: the slot's value looked up as Tiles does. */
@@ -197,8 +200,7 @@ public final class RfmAbc {
         private void run(int start, int to, byte[] rBySlot, byte[] fBySlot, int[] mAside, int[] abcAside,
                 int[] kept) {
             char[] codes = scan.moneyCodes();
-            byte[] mByCode = lookups.m();
-            int[] classByCode = lookups.classes();
+            int[] moneyByCode = lookups.money();
             int slotMask = rBySlot.length - 1;
             byte[] r = out.r;
             byte[] f = out.f;
@@ -210,16 +212,18 @@ public final class RfmAbc {
                 int slot = abc[i];
                 r[i] = rBySlot[slot & slotMask];
                 f[i] = fBySlot[(slot >>> RfmScan.SLOT_BITS) & slotMask];
-                int code = codes[i - from] & (mByCode.length - 1);
-                byte s = mByCode[code];
+                int packed = moneyByCode[codes[i - from] & (moneyByCode.length - 1)];
+                byte s = (byte) packed;
                 m[i] = s;
-                if (s < 0) {
-                    mAside[mKept++] = i;
-                }
-                int k = classByCode[code];
+                int k = packed >> 8;
                 abc[i] = k;
-                if (k < 0) {
-                    abcAside[abcKept++] = i;
+                if ((packed & 0x80000080) != 0) { // the score's or the class's sign bit: rare, so one test
+                    if (s < 0) {
+                        mAside[mKept++] = i;
+                    }
+                    if (k < 0) {
+                        abcAside[abcKept++] = i;
+                    }
                 }
             }
             kept[0] = mKept;
