@@ -141,16 +141,20 @@ public final class ReplayReport {
         return new HtmlTable("Tier validity on the holdout", "Spearman: rank correlation between the customer's tier "
                 + "(priority order, ties averaged) and their holdout revenue or transactions. Top 20%: share of the "
                 + "holdout revenue made by the first 20% of customers in the model's order; the oracle is the most any "
-                + "ordering could capture. Lifecycle stages are a service order (at risk first), not a value order.",
+                + "ordering could capture. Lifecycle stages are a service order (at risk first), not a value order. "
+                + "– where a value is undefined (all customers in one tier give no rank order; no holdout revenue gives "
+                + "no shares).",
                 List.of("model", "Spearman (revenue)", "Spearman (transactions)", "revenue in top 20%",
                         "oracle top 20%", "first tier's revenue share"), rows);
     }
 
+    /** A rank correlation; "–" where it is undefined, as the run report's tables show a missing value. */
     private static String fixed(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A share as percent; "–" where it is undefined. */
     private static String percent(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 }

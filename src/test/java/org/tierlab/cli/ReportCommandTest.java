@@ -47,6 +47,28 @@ class ReportCommandTest {
         assertFalse(written.contains("re-tiering points"), "no plural for one point");
     }
 
+    /**
+     * An undefined value of the replay validity table (the rank correlation of a model that puts every customer in
+     * one tier: validity.csv leaves it empty) is shown as "–", as the run report's tables show a missing value, not
+     * as an empty cell.
+     */
+    @Test
+    void anUndefinedValidityValueIsShownAsADash(@TempDir Path dir) throws Exception {
+        Path models = RunCommandTest.write(dir, "m.yaml", "models:\n  everyone: {model: top, counts: [5000], names: [all,"
+                + " rest]}\n");
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--models", models.toString(), "--out", out.toString(),
+                org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readAllLines(out.resolve("validity.csv")).contains(
+                "everyone,,,0.20000000000000004,0.9425556582970757,1.0"), "empty in the CSV");
+        String written = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(written.contains("<td>everyone</td><td>–</td><td>–</td><td>20.0%</td><td>94.3%</td><td>100.0%</td>"),
+                written.substring(written.indexOf("<td>everyone</td>"), written.indexOf("<td>everyone</td>") + 120));
+        assertFalse(written.contains("<td></td>"), "no empty cell in any table");
+    }
+
     @Test
     void replayWritesItsReportAndReportRebuildsItIdentically(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("replay");
