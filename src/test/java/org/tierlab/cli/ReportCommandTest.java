@@ -205,6 +205,30 @@ class ReportCommandTest {
     }
 
     /**
+     * A replay folder's value_fits.csv, which the report shows, is checked as read: a damaged number is named with
+     * its file, line and column, exit code 2 and no report; a folder from before the file existed gets its report.
+     */
+    @Test
+    void aDamagedValueFitsFileIsNamedAndAMissingOneIsFine(@TempDir Path dir) throws Exception {
+        Path replay = dir.resolve("replay");
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                replay.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString()).exitCode());
+        Path fits = replay.resolve("value_fits.csv");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(fits));
+        lines.set(2, lines.get(2).replace(",2357,", ",many,"));
+        Files.write(fits, lines);
+        Files.delete(replay.resolve("report.html"));
+        CliTestSupport.Result r = CliTestSupport.run("report", replay.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(fits + " line 3: column customers should be a number, found 'many'"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(replay.resolve("report.html")), "no report written");
+        Files.delete(fits);
+        assertEquals(0, CliTestSupport.run("report", replay.toString()).exitCode());
+        assertFalse(Files.readString(replay.resolve("report.html")).contains("Value model fits"));
+    }
+
+    /**
      * With --independent-streams the strategies do not share draws, so the difference tables must not claim common
      * random numbers; the page says how the run was made, overrides included, as manifest.json records it.
      */
