@@ -16,11 +16,22 @@ import tech.tablesaw.api.Table;
  * ages measured as {@link Summaries} measures T (the last day of a period is at time day - first day).
  */
 public final class Tracking {
+    /** Phase of a period whose every day is in the calibration period. */
+    public static final String CALIBRATION = "calibration";
+    /** Phase of a period whose every day is in the holdout period. */
+    public static final String HOLDOUT = "holdout";
+    /**
+     * Phase of a period holding both calibration and holdout days (a month, or a week not counted from a day that
+     * makes weeks end on the calibration end): its repeat transactions are partly in-sample, partly out of sample.
+     */
+    public static final String STRADDLES = "straddles";
+
     private Tracking() {
     }
 
     /**
-     * The tracking table: one row per time unit from the cohort's first purchase to {@code holdoutEnd}.
+     * The tracking table: one row per time unit from the cohort's first purchase to {@code holdoutEnd}, its phase
+     * {@link #CALIBRATION}, {@link #HOLDOUT} or, when it holds days of both, {@link #STRADDLES}.
      *
      * @param bgnbd fitted BG/NBD parameters, or null if the fit did not converge (its columns are then empty)
      * @param pareto fitted Pareto/NBD parameters, or null likewise
@@ -41,11 +52,13 @@ public final class Tracking {
         IntColumn period = IntColumn.create("period");
         StringColumn start = StringColumn.create("start_date");
         StringColumn phase = StringColumn.create("phase");
+        long calEnd = calibrationEnd.toEpochDay();
         for (int j = 0; j < periods; j++) {
             int first = origin + (int) Math.ceil(j * s.unitDays);
+            int last = Math.min(origin + (int) Math.ceil((j + 1) * s.unitDays), endDay) - 1;
             period.append(j + 1);
             start.append(LocalDate.ofEpochDay(first).toString());
-            phase.append(first <= calibrationEnd.toEpochDay() ? "calibration" : "holdout");
+            phase.append(last <= calEnd ? CALIBRATION : first > calEnd ? HOLDOUT : STRADDLES);
         }
         return Table.create("tracking").addColumns(period, start, phase,
                 DoubleColumn.create("actual", actual), DoubleColumn.create("bgnbd", bg),

@@ -10,18 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tierlab.btyd.BgNbd;
-import org.tierlab.btyd.BgNbdValuePredictor;
-import org.tierlab.btyd.Fit;
-import org.tierlab.btyd.GammaGamma;
 import org.tierlab.btyd.Summaries;
 import org.tierlab.config.ConfigNode;
 import org.tierlab.log.TransactionLog;
 import org.tierlab.output.RunFolder;
 import org.tierlab.output.Tables;
+import org.tierlab.replay.PointModel;
+import org.tierlab.replay.RefittedValueModel;
 import org.tierlab.replay.ReplayTables;
 import org.tierlab.replay.TierHistory;
-import org.tierlab.score.PredictedValueModel;
 import org.tierlab.score.RfmModel;
 import org.tierlab.score.TieringModel;
 import org.tierlab.score.TieringSpecs;
@@ -87,15 +84,26 @@ public final class ReplayCommand implements Callable<Integer> {
         List<LocalDate> points = points(Dates.firstDay(t), calEnd);
         Map<String, TieringModel> models = models();
         Summaries weeks = Summaries.of(t, calEnd, holdEnd, 7);
-        TieringModel value = valueModel(weeks, calEnd, holdEnd, out);
+        Map<String, PointModel> pointModels = new LinkedHashMap<>();
+        models.forEach((name, m) -> pointModels.put(name, PointModel.fixed(m)));
+        String valueName = uniqueName(models, "bgnbd-value");
+        RefittedValueModel value = valueModel(t, calEnd, holdEnd, out);
         if (value != null) {
-            models.put(uniqueName(models, "bgnbd-value"), value);
+            pointModels.put(valueName, value);
         }
         TierHistory history;
         try {
-            history = TierHistory.of(t, models, points, windowDays, logOptions.hasAmounts());
+            history = TierHistory.ofPointModels(t, pointModels, points, windowDays, logOptions.hasAmounts());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(log + ": " + e.getMessage());
+        }
+        if (value != null) {
+            for (int p = 0; p < points.size(); p++) {
+                if (!history.tiered(valueName, p)) {
+                    out.println("note: model " + valueName + " has no tiers at " + points.get(p) + ": "
+                            + history.untieredReason(valueName, p));
+                }
+            }
         }
         ReplayTables tables = new ReplayTables(history, weeks);
         Table validity = tables.validity();
@@ -113,6 +121,9 @@ public final class ReplayCommand implements Callable<Integer> {
             Tables.writeCsv(tables.gains(), folder.dir().resolve("gains.csv"));
             Tables.writeCsv(validity, folder.dir().resolve("validity.csv"));
             Tables.writeCsv(customers, folder.dir().resolve("customers.csv"));
+            if (value != null) {
+                Tables.writeCsv(value.fitsTable(valueName), folder.dir().resolve("value_fits.csv"));
+            }
             org.tierlab.report.Reports.write(folder.dir());
             folder.commit();
         }
@@ -191,22 +202,20 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected holdout revenue; null (with a
-     * note) when either fit did not converge, as on a log without amounts or a very short calibration period.
+     * Tiers A/B/C (80/15/5 % of predicted value) by BG/NBD x Gamma-Gamma expected revenue over the holdout's length,
+     * fitted at each point on the history known then; null (with a note) when the fits on the calibration period
+     * are not usable (did not converge, as on a log without amounts or a very short calibration period, or too few
+     * repeat customers), since the holdout tables read the calibration end's tiers.
      */
-    private TieringModel valueModel(Summaries s, LocalDate calEnd, LocalDate holdEnd, PrintWriter out) {
-        Fit bg = Fit.of(new BgNbd(), s, new double[] {1, 1, 1, 1}, 0);
-        Fit gg = Fit.of(new GammaGamma(), s, new double[] {1, 1, 1}, 0);
-        for (Fit f : List.of(bg, gg)) {
-            if (!f.converged()) {
-                out.println("note: model bgnbd-value left out: the " + f.model() + " fit on the calibration period did"
-                        + " not converge (" + f.message() + ")");
-                return null;
-            }
+    private static RefittedValueModel valueModel(TransactionLog t, LocalDate calEnd, LocalDate holdEnd,
+            PrintWriter out) {
+        RefittedValueModel value = RefittedValueModel.of(t, holdEnd.toEpochDay() - calEnd.toEpochDay());
+        String reason = value.fitsAt(calEnd).reason();
+        if (!reason.isEmpty()) {
+            out.println("note: model bgnbd-value left out: " + reason);
+            return null;
         }
-        double horizonDays = holdEnd.toEpochDay() - calEnd.toEpochDay();
-        return PredictedValueModel.of(BgNbdValuePredictor.of(bg, gg, 7), horizonDays, new double[] {0.8, 0.15, 0.05},
-                List.of("A", "B", "C"));
+        return value;
     }
 
     private static void printValidity(PrintWriter out, Table v) {

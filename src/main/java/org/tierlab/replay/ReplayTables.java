@@ -47,7 +47,7 @@ public final class ReplayTables {
                 holdoutTransactions);
     }
 
-    /** Customers per tier at each point. */
+    /** Customers per tier at each point where the model has tiers. */
     public Table tierSizes() {
         StringColumn model = StringColumn.create("model");
         StringColumn point = StringColumn.create("point");
@@ -57,6 +57,9 @@ public final class ReplayTables {
         for (String m : history.modelNames()) {
             List<String> names = history.tierNames(m);
             for (int p = 0; p < history.points().size(); p++) {
+                if (!history.tiered(m, p)) {
+                    continue; // no tiers at this point: no rows (the reason is printed and in value_fits.csv)
+                }
                 int[] counts = new int[names.size()];
                 int total = 0;
                 for (int t : history.tiers(m, p)) {
@@ -77,7 +80,9 @@ public final class ReplayTables {
         return Table.create("tier_sizes").addColumns(model, point, tier, customers, share);
     }
 
-    /** Customers moving from one tier to another between consecutive points (non-zero cells only). */
+    /**
+     * Customers moving from one tier to another between consecutive points both with tiers (non-zero cells only).
+     */
     public Table migrations() {
         StringColumn model = StringColumn.create("model");
         StringColumn from = StringColumn.create("from_point");
@@ -89,6 +94,9 @@ public final class ReplayTables {
             List<String> names = history.tierNames(m);
             int k = names.size();
             for (int p = 1; p < history.points().size(); p++) {
+                if (!bothTiered(m, p)) {
+                    continue;
+                }
                 int[] a = history.tiers(m, p - 1);
                 int[] b = history.tiers(m, p);
                 int[][] cells = new int[k + 1][k];
@@ -114,7 +122,10 @@ public final class ReplayTables {
         return Table.create("migrations").addColumns(model, from, to, fromTier, toTier, customers);
     }
 
-    /** Share of customers tiered at both of two consecutive points who kept their tier. */
+    /**
+     * Share of customers tiered at both of two consecutive points who kept their tier (pairs where the model has
+     * tiers at both points).
+     */
     public Table stability() {
         StringColumn model = StringColumn.create("model");
         StringColumn from = StringColumn.create("from_point");
@@ -123,6 +134,9 @@ public final class ReplayTables {
         DoubleColumn stayed = DoubleColumn.create("stayed_share");
         for (String m : history.modelNames()) {
             for (int p = 1; p < history.points().size(); p++) {
+                if (!bothTiered(m, p)) {
+                    continue;
+                }
                 int[] a = history.tiers(m, p - 1);
                 int[] b = history.tiers(m, p);
                 int n = 0;
@@ -288,6 +302,14 @@ public final class ReplayTables {
             t.addColumns(tier);
         }
         return t.addColumns(revenue, transactions);
+    }
+
+    /**
+     * Whether the model has tiers at point {@code p} and the one before: migrations and stability compare only
+     * such pairs (a customer of a point without tiers is neither "new" nor "moved" at the next).
+     */
+    private boolean bothTiered(String model, int p) {
+        return history.tiered(model, p - 1) && history.tiered(model, p);
     }
 
     private static double share(double part, double total) {

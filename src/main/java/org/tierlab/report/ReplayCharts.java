@@ -69,8 +69,11 @@ public final class ReplayCharts {
                     .name(p.text.of(tiers.get(k))).marker(Marker.builder().color(Plot.color(k)).build()).build());
         }
         p.layoutPatch("xaxis.type", "'category'");
+        List<String> without = new java.util.ArrayList<>(Rows.distinct(tierSizes, "point"));
+        without.removeAll(Rows.distinct(rows, "point"));
         return p.chart("Tier sizes: " + model, "Customers in each tier at each re-tiering point (customers who had "
-                + "bought by that day).", p.layoutBuilder("re-tiering point", "customers").barMode(Layout.BarMode.STACK)
+                + "bought by that day)." + (without.isEmpty() ? "" : " No tiers at " + String.join(", ", without)
+                + ": the model could not be fitted on the history known then (see its fits)."), p.layoutBuilder("re-tiering point", "customers").barMode(Layout.BarMode.STACK)
                 .build());
     }
 

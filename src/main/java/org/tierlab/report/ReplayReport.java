@@ -15,6 +15,8 @@ import tech.tablesaw.api.Table;
 public final class ReplayReport {
     /** The most bins an RFM model takes (RfmModel), so the highest score customers.csv can hold. */
     private static final int MAX_BINS = 100;
+    /** The fewest repeat customers replay's value model is fitted on (RefittedValueModel), for the caption. */
+    private static final int MIN_REPEAT_CUSTOMERS = org.tierlab.replay.RefittedValueModel.MIN_REPEAT_CUSTOMERS;
 
     private ReplayReport() {
     }
@@ -38,6 +40,11 @@ public final class ReplayReport {
         Table customers = CsvTables.read(customersFile, name -> name.equals("customer_id") || name.startsWith("tier_"),
                 List.of(score("r_score"), score("f_score")));
         CsvTables.require(customersFile, customers, List.of("customer_id", "r_score", "f_score", "monetary"));
+        Path fitsFile = dir.resolve("value_fits.csv");
+        // written by replay since the value model is fitted at each point; a folder from before has none
+        Table fits = java.nio.file.Files.exists(fitsFile) ? CsvTables.read(fitsFile, Set.of("model", "point", "fit",
+                "parameter", "status", "tiers"), List.of("estimate", "log_likelihood", "customers",
+                "repeat_customers")) : null;
         List<String> models = Rows.distinct(validity, "model");
         List<String> points = Rows.distinct(sizes, "point");
 
@@ -62,6 +69,9 @@ public final class ReplayReport {
         for (String m : models) {
             s.add(Section.chart(ReplayCharts.tierSizes(sizes, m)));
         }
+        if (fits != null && fits.rowCount() > 0) {
+            s.add(Section.table(fitsTable(fits)));
+        }
         if (migrations.rowCount() > 0) {
             for (String m : models) {
                 s.add(Section.chart(ReplayCharts.migrations(migrations, m,
@@ -79,6 +89,45 @@ public final class ReplayReport {
                 "a whole score from 1 to " + MAX_BINS);
     }
 
+    /**
+     * The value model's BG/NBD and Gamma-Gamma fits at each point, one row per point and fit, and the points where
+     * it has no tiers (a fit not made or not converged), with the reason.
+     */
+    private static HtmlTable fitsTable(Table fits) {
+        List<List<HtmlTable.Cell>> rows = new ArrayList<>();
+        List<String> untiered = new ArrayList<>();
+        for (String model : Rows.distinct(fits, "model")) {
+            Table ofModel = Rows.where(fits, "model", model);
+            for (String point : Rows.distinct(ofModel, "point")) {
+                Table atPoint = Rows.where(ofModel, "point", point);
+                if (!atPoint.stringColumn("tiers").get(0).equals("yes")) {
+                    untiered.add(model + " at " + point);
+                }
+                for (String fit : Rows.distinct(atPoint, "fit")) {
+                    Table f = Rows.where(atPoint, "fit", fit);
+                    List<String> estimates = new ArrayList<>();
+                    for (int r = 0; r < f.rowCount(); r++) {
+                        estimates.add(f.stringColumn("parameter").get(r) + " "
+                                + Format.number(f.doubleColumn("estimate").getDouble(r)));
+                    }
+                    rows.add(List.of(HtmlTable.Cell.of(model), HtmlTable.Cell.of(point), HtmlTable.Cell.of(fit),
+                            HtmlTable.Cell.of(String.join(", ", estimates)),
+                            HtmlTable.Cell.of(Format.number(f.doubleColumn("log_likelihood").getDouble(0))),
+                            HtmlTable.Cell.of(Format.number(f.doubleColumn("customers").getDouble(0))),
+                            HtmlTable.Cell.of(Format.number(f.doubleColumn("repeat_customers").getDouble(0))),
+                            HtmlTable.Cell.of(f.stringColumn("status").get(0)),
+                            HtmlTable.Cell.of(f.stringColumn("tiers").get(0))));
+                }
+            }
+        }
+        return new HtmlTable("Value model fits at each re-tiering point", "BG/NBD and Gamma-Gamma are fitted at each "
+                + "point on the history known that day, and tier by the value they predict then. A point needs both "
+                + "fits converged, on at least " + MIN_REPEAT_CUSTOMERS + " customers with a repeat purchase; "
+                + (untiered.isEmpty() ? "every point had them." : "without them there are no tiers: "
+                + String.join(", ", untiered) + "."), List.of("model", "point", "fit", "estimates",
+                "log-likelihood", "customers", "repeat customers", "status", "tiers"), rows);
+    }
+
     private static HtmlTable validityTable(Table v) {
         List<List<HtmlTable.Cell>> rows = new ArrayList<>();
         for (int r = 0; r < v.rowCount(); r++) {
@@ -92,16 +141,20 @@ public final class ReplayReport {
         return new HtmlTable("Tier validity on the holdout", "Spearman: rank correlation between the customer's tier "
                 + "(priority order, ties averaged) and their holdout revenue or transactions. Top 20%: share of the "
                 + "holdout revenue made by the first 20% of customers in the model's order; the oracle is the most any "
-                + "ordering could capture. Lifecycle stages are a service order (at risk first), not a value order.",
+                + "ordering could capture. Lifecycle stages are a service order (at risk first), not a value order. "
+                + "– where a value is undefined (all customers in one tier give no rank order; no holdout revenue gives "
+                + "no shares).",
                 List.of("model", "Spearman (revenue)", "Spearman (transactions)", "revenue in top 20%",
                         "oracle top 20%", "first tier's revenue share"), rows);
     }
 
+    /** A rank correlation; "–" where it is undefined, as the run report's tables show a missing value. */
     private static String fixed(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A share as percent; "–" where it is undefined. */
     private static String percent(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 }

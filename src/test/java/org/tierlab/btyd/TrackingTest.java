@@ -37,4 +37,39 @@ class TrackingTest {
         assertEquals(actualTotal, t.doubleColumn("bgnbd_cumulative").get(77), 0.05 * actualTotal);
         assertTrue(t.stringColumn("phase").get(40).equals("holdout"));
     }
+
+    /**
+     * With months (30.44 days from the cohort's first purchase, 1997-01-01), the ninth period runs from 1997-09-02 to
+     * 1997-10-01: it holds the last 29 days of calibration and the first of the holdout, and is labelled
+     * {@code straddles}, not {@code calibration}. The periods before are wholly calibration, those after holdout.
+     */
+    @Test
+    void aMonthHoldingBothPeriodsIsLabelledStraddles() {
+        Summaries s = Summaries.of(Cdnow.sample(), Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, 365.25 / 12);
+        Table t = Tracking.of(Cdnow.sample(), s, Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, null, null);
+        assertEquals("1997-09-02", t.stringColumn("start_date").get(8));
+        assertEquals("1997-10-02", t.stringColumn("start_date").get(9));
+        assertEquals("straddles", t.stringColumn("phase").get(8));
+        for (int j = 0; j < t.rowCount(); j++) {
+            assertEquals(j < 8 ? "calibration" : j == 8 ? "straddles" : "holdout", t.stringColumn("phase").get(j),
+                    "period " + (j + 1));
+        }
+    }
+
+    /**
+     * A period ending on the calibration end is calibration and the next holdout, with nothing straddling: weeks
+     * from 1997-01-01 end on 1997-09-30 after 39 weeks. Days never straddle.
+     */
+    @Test
+    void periodsThatEndOnTheCalibrationEndDoNotStraddle() {
+        for (double unit : new double[] {7, 1}) {
+            Summaries s = Summaries.of(Cdnow.sample(), Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, unit);
+            Table t = Tracking.of(Cdnow.sample(), s, Cdnow.CALIBRATION_END, Cdnow.HOLDOUT_END, null, null);
+            int calibration = (int) (273 / unit);
+            for (int j = 0; j < t.rowCount(); j++) {
+                assertEquals(j < calibration ? "calibration" : "holdout", t.stringColumn("phase").get(j),
+                        unit + "-day period " + (j + 1));
+            }
+        }
+    }
 }

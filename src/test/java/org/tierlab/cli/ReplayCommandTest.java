@@ -113,4 +113,86 @@ class ReplayCommandTest {
         }
         assertEquals(rows.get(0), rows.get(1));
     }
+
+    private static List<String> rows(Path file, String prefix) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    /**
+     * bgnbd-value at an earlier point is what a replay of the log as known that day gives at its calibration end:
+     * the same BG/NBD and Gamma-Gamma estimates (value_fits.csv) and the same tier sizes. It used to tier June
+     * with the parameters fitted to September, from purchases made after June.
+     */
+    @Test
+    void anEarlierPointOfTheValueModelSeesOnlyItsPast(@TempDir Path dir) throws IOException {
+        Path full = dir.resolve("full");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--holdout-end", "1998-06-30", "--out", full.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        // the log as known on June 30, replayed with a holdout as long (273 days)
+        Path cut = dir.resolve("to-june.txt");
+        Files.write(cut, Files.readAllLines(Path.of(sample())).stream()
+                .filter(l -> l.trim().split("\\s+")[2].compareTo("19970630") <= 0).toList());
+        Path june = dir.resolve("june");
+        r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-06-30", "--holdout-end",
+                "1998-03-30", "--out", june.toString(), cut.toString());
+        assertEquals(0, r.exitCode(), r.err());
+
+        List<String> fits = rows(full.resolve("value_fits.csv"), "bgnbd-value,1997-06-30,");
+        assertEquals(7, fits.size(), "4 BG/NBD and 3 Gamma-Gamma parameters");
+        assertEquals(rows(june.resolve("value_fits.csv"), "bgnbd-value,1997-06-30,"), fits);
+        List<String> sizes = rows(full.resolve("tier_sizes.csv"), "bgnbd-value,1997-06-30,");
+        assertEquals(3, sizes.size());
+        assertEquals(rows(june.resolve("tier_sizes.csv"), "bgnbd-value,1997-06-30,"), sizes);
+        // and the calibration end keeps the published fit
+        assertTrue(rows(full.resolve("value_fits.csv"), "bgnbd-value,1997-09-30,BG/NBD,r,0.2425").size() == 1);
+    }
+
+    /**
+     * A point with too little history for the value model's fits (nobody had bought twice by 1997-01-03), or whose
+     * fit does not converge, has no bgnbd-value tiers: no rows in tier_sizes.csv, migrations.csv or stability.csv, the reason in value_fits.csv,
+     * on the console and in the report. The other models are tiered there as usual, and a second run writes the
+     * same bytes.
+     */
+    @Test
+    void aPointTooEarlyForTheValueFitsHasNoValueTiers(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--retier-every", "30d", "--out", out.toString(), sample());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("re-tiering points [1997-01-03, 1997-02-02,"), r.out());
+        assertTrue(r.out().contains("note: model bgnbd-value has no tiers at 1997-01-03: the BG/NBD fit on the"
+                + " history up to 1997-01-03 was not made: only 0 customers with a repeat purchase by 1997-01-03 (at"
+                + " least 20 needed)"), r.out());
+        assertEquals(List.of(), rows(out.resolve("tier_sizes.csv"), "bgnbd-value,1997-01-03,"));
+        assertFalse(rows(out.resolve("tier_sizes.csv"), "rfm,1997-01-03,").isEmpty(), "RFM is tiered there");
+        assertEquals(List.of(), rows(out.resolve("migrations.csv"), "bgnbd-value,1997-01-03,"));
+        assertEquals(List.of(), rows(out.resolve("stability.csv"), "bgnbd-value,1997-01-03,"));
+        // on March 4 BG/NBD runs a and b off to 0 (nobody seems to drop out yet): no tiers there either
+        assertTrue(r.out().contains("note: model bgnbd-value has no tiers at 1997-03-04: the BG/NBD fit on the history"
+                + " up to 1997-03-04 did not converge ("), r.out());
+        assertEquals(List.of(), rows(out.resolve("stability.csv"), "bgnbd-value,1997-02-02,"));
+        assertEquals(1, rows(out.resolve("stability.csv"), "bgnbd-value,1997-04-03,").size());
+        assertEquals(1, rows(out.resolve("stability.csv"), "rfm,1997-01-03,").size());
+        List<String> fits = rows(out.resolve("value_fits.csv"), "bgnbd-value,1997-01-03,");
+        assertEquals(7, fits.size());
+        assertTrue(fits.get(0).startsWith("bgnbd-value,1997-01-03,BG/NBD,r,,,,57,0,not fitted: only 0 customers"),
+                fits.get(0));
+        assertTrue(fits.stream().allMatch(l -> l.endsWith(",no")), fits.toString());
+        assertTrue(rows(out.resolve("value_fits.csv"), "bgnbd-value,1997-09-30,").stream()
+                .allMatch(l -> l.endsWith(",converged,yes")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Value model fits at each re-tiering point"), "fits table");
+        assertTrue(html.contains("No tiers at 1997-01-03, 1997-03-04: the model could not be fitted"), "sizes caption");
+        assertTrue(html.contains("without them there are no tiers: bgnbd-value at 1997-01-03, bgnbd-value at"
+                + " 1997-03-04."), "fits caption");
+
+        Path again = dir.resolve("again");
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--retier-every", "30d", "--out", again.toString(), sample()).exitCode());
+        for (String f : List.of("value_fits.csv", "tier_sizes.csv", "migrations.csv", "stability.csv",
+                "validity.csv", "customers.csv")) {
+            assertEquals(Files.readString(out.resolve(f)), Files.readString(again.resolve(f)), f);
+        }
+    }
 }

@@ -47,6 +47,28 @@ class ReportCommandTest {
         assertFalse(written.contains("re-tiering points"), "no plural for one point");
     }
 
+    /**
+     * An undefined value of the replay validity table (the rank correlation of a model that puts every customer in
+     * one tier: validity.csv leaves it empty) is shown as "–", as the run report's tables show a missing value, not
+     * as an empty cell.
+     */
+    @Test
+    void anUndefinedValidityValueIsShownAsADash(@TempDir Path dir) throws Exception {
+        Path models = RunCommandTest.write(dir, "m.yaml", "models:\n  everyone: {model: top, counts: [5000], names: [all,"
+                + " rest]}\n");
+        Path out = dir.resolve("replay");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30",
+                "--models", models.toString(), "--out", out.toString(),
+                org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readAllLines(out.resolve("validity.csv")).contains(
+                "everyone,,,0.20000000000000004,0.9425556582970757,1.0"), "empty in the CSV");
+        String written = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(written.contains("<td>everyone</td><td>–</td><td>–</td><td>20.0%</td><td>94.3%</td><td>100.0%</td>"),
+                written.substring(written.indexOf("<td>everyone</td>"), written.indexOf("<td>everyone</td>") + 120));
+        assertFalse(written.contains("<td></td>"), "no empty cell in any table");
+    }
+
     @Test
     void replayWritesItsReportAndReportRebuildsItIdentically(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("replay");
@@ -180,6 +202,30 @@ class ReportCommandTest {
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
             assertFalse(Files.exists(file.resolveSibling("report.html")), "no report written");
         }
+    }
+
+    /**
+     * A replay folder's value_fits.csv, which the report shows, is checked as read: a damaged number is named with
+     * its file, line and column, exit code 2 and no report; a folder from before the file existed gets its report.
+     */
+    @Test
+    void aDamagedValueFitsFileIsNamedAndAMissingOneIsFine(@TempDir Path dir) throws Exception {
+        Path replay = dir.resolve("replay");
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                replay.toString(), org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString()).exitCode());
+        Path fits = replay.resolve("value_fits.csv");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(fits));
+        lines.set(2, lines.get(2).replace(",2357,", ",many,"));
+        Files.write(fits, lines);
+        Files.delete(replay.resolve("report.html"));
+        CliTestSupport.Result r = CliTestSupport.run("report", replay.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(fits + " line 3: column customers should be a number, found 'many'"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(replay.resolve("report.html")), "no report written");
+        Files.delete(fits);
+        assertEquals(0, CliTestSupport.run("report", replay.toString()).exitCode());
+        assertFalse(Files.readString(replay.resolve("report.html")).contains("Value model fits"));
     }
 
     /**
