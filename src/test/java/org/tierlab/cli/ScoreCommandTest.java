@@ -648,6 +648,19 @@ class ScoreCommandTest {
         assertTrue(r.err().contains("d.log:3: field 2 (date): cannot read '31/04/2024'"), r.err());
     }
 
+    /** A placeholder date (0000-01-01) is no purchase: named with its file, line, field and the range; nothing written. */
+    @Test
+    void anImplausibleLogDateIsRefused(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,2024-01-05,10\nb,0000-01-01,5\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                "--separator", "comma", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("d.log:3: field 2 (date): '0000-01-01' is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     /** An empty customer id and a Java-style amount (1d) are errors with their line, not a customer "" or 1.0. */
     @Test
     void emptyIdsAndSuffixedAmountsAreRefused(@TempDir Path dir) throws IOException {
