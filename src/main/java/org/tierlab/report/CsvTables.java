@@ -128,8 +128,8 @@ public final class CsvTables {
 
     /** What one value must be: {@code ok} accepts it (NaN for an empty cell); {@code expected} says it in words. */
     public record Check(DoublePredicate ok, String expected) {
-        /** Shares may exceed 1 by this much: a cumulated share can sum to 1.0000000000000002. */
-        private static final double ROUNDING = 1e-9;
+        /** Shares and correlations may pass a bound by this much: a cumulated share can sum to 1.0000000000000002. */
+        static final double ROUNDING = 1e-9;
         /** See {@link Rule#share}. */
         public static final Check SHARE = new Check(v -> Double.isNaN(v) || v >= 0 && v <= 1 + ROUNDING,
                 "a share from 0 to 1");
@@ -175,8 +175,9 @@ public final class CsvTables {
                     ruleOf[i] = rule.column().equals(n) ? rule : ruleOf[i];
                 }
                 // a rule keyed by a column the file lacks checks nothing here: the caller's require() names it
-                keyOf[i] = ruleOf[i] == null || ruleOf[i].keyColumn() == null ? -1 : names.indexOf(ruleOf[i].keyColumn());
-                if (ruleOf[i] != null && ruleOf[i].keyColumn() != null && keyOf[i] < 0) {
+                String key = ruleOf[i] == null ? null : ruleOf[i].keyColumn();
+                keyOf[i] = key == null ? -1 : names.indexOf(key);
+                if (key != null && keyOf[i] < 0) {
                     ruleOf[i] = null;
                 }
             }

@@ -21,14 +21,15 @@ public final class FitRunReport {
 
     /** The page for fit folder {@code dir}. */
     public static ReportPage of(Path dir) {
-        // estimates, standard errors and log-likelihoods are not checked: a fit that did not converge may hold any
+        // estimates, standard errors and log-likelihoods go unchecked: a fit that did not converge may hold anything
         Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"),
                 List.of("estimate", "std_error", "log_likelihood", "customers"),
                 List.of(CsvTables.Rule.count("customers")));
         requireParameters(dir.resolve("parameters.csv"), parameters);
         Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"),
                 List.of("actual_customers", "bgnbd_expected_customers"),
-                List.of(CsvTables.Rule.count("actual_customers"), CsvTables.Rule.nonNegative("bgnbd_expected_customers")));
+                List.of(CsvTables.Rule.count("actual_customers"),
+                        CsvTables.Rule.nonNegative("bgnbd_expected_customers")));
         Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"),
                 List.of("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean"),
                 nonNegative("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean", "customers"));

@@ -124,12 +124,14 @@ class FitCommandTest {
         CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2020-06-30",
                 "--out", dir.resolve("f").toString(), iso.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("log.csv:2: field 2 (date): '0000-01-01' is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertTrue(r.err().contains("log.csv:2: field 2 (date): '0000-01-01'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
         Path basic = RunCommandTest.write(dir, "log.txt", "a 20200105 10\nb 20200301 5\nc 22000101 5\n");
         r = CliTestSupport.run("fit", "--date-format", "yyyyMMdd", "--calibration-end", "2020-06-30", "--out",
                 dir.resolve("f").toString(), basic.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("log.txt:3: field 2 (date): '22000101' is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertTrue(r.err().contains("log.txt:3: field 2 (date): '22000101'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(dir.resolve("f")));
     }

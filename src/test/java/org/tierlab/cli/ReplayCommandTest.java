@@ -90,7 +90,8 @@ class ReplayCommandTest {
         CliTestSupport.Result r = CliTestSupport.run("replay", "--separator", ",", "--date-format", "dd/MM/yyyy",
                 "--calibration-end", "2020-02-28", "--out", dir.resolve("r").toString(), log.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("log.csv:3: field 2 (date): '01/01/1000' is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertTrue(r.err().contains("log.csv:3: field 2 (date): '01/01/1000'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(dir.resolve("r")));
     }

@@ -648,7 +648,7 @@ class ScoreCommandTest {
         assertTrue(r.err().contains("d.log:3: field 2 (date): cannot read '31/04/2024'"), r.err());
     }
 
-    /** A placeholder date (0000-01-01) is no purchase: named with its file, line, field and the range; nothing written. */
+    /** A placeholder date (0000-01-01) is no purchase: named with its file, line, field and range; no output. */
     @Test
     void anImplausibleLogDateIsRefused(@TempDir Path dir) throws IOException {
         Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,2024-01-05,10\nb,0000-01-01,5\n");
@@ -656,7 +656,8 @@ class ScoreCommandTest {
         CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
                 "--separator", "comma", "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("d.log:3: field 2 (date): '0000-01-01' is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertTrue(r.err().contains("d.log:3: field 2 (date): '0000-01-01'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(out));
     }

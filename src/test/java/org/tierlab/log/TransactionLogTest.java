@@ -118,7 +118,8 @@ class TransactionLogTest {
         LogFormat slashes = new LogFormat(",", false, 0, 1, 2, DateTimeFormatter.ofPattern("dd/MM/uuuu")
                 .withResolverStyle(java.time.format.ResolverStyle.STRICT), true, false, "dd/MM/yyyy");
         Object[][] cases = {
-            {"iso.csv", "id,date,amount\na,2020-01-05,1\nb,0000-01-01,2\n", csvIso, ":3: field 2 (date): '0000-01-01' "},
+            {"iso.csv", "id,date,amount\na,2020-01-05,1\nb,0000-01-01,2\n", csvIso,
+                ":3: field 2 (date): '0000-01-01' "},
             {"late.csv", "id,date,amount\na,2200-01-01,1\n", csvIso, ":2: field 2 (date): '2200-01-01' "},
             {"quoted.csv", "id,date,amount\na,2020-01-05,1\n\"b\",\"1899-12-31\",2\n", csvIso,
                 ":3: field 2 (date): '1899-12-31' "},
