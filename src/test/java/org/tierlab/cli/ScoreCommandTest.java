@@ -662,6 +662,22 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * A date option outside the range a log's dates may take is refused too: --as-of 9999-12-31 gave every customer
+     * a recency of three million days.
+     */
+    @Test
+    void anImplausibleAsOfDateIsRefused(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,2024-01-05,10\nb,2024-02-01,5\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                "--separator", "comma", "--as-of", "9999-12-31", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--as-of: expected a date from 1900-01-01 to 2199-12-31, found '9999-12-31'"),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
+
     /** An empty customer id and a Java-style amount (1d) are errors with their line, not a customer "" or 1.0. */
     @Test
     void emptyIdsAndSuffixedAmountsAreRefused(@TempDir Path dir) throws IOException {
