@@ -10,13 +10,22 @@ final class Dates {
     private Dates() {
     }
 
-    /** An ISO date option, or a clear error naming the option. */
+    /**
+     * An ISO date option, or a clear error naming the option; like a log's dates, it must lie from
+     * {@link TransactionLog#FIRST_DATE} to {@link TransactionLog#LAST_DATE}.
+     */
     static LocalDate parse(String option, String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new UserInputException(option + ": expected a date as yyyy-MM-dd, found '" + text + "'");
         }
+        if (date.isBefore(TransactionLog.FIRST_DATE) || date.isAfter(TransactionLog.LAST_DATE)) {
+            throw new UserInputException(option + ": expected a date from " + TransactionLog.FIRST_DATE + " to "
+                    + TransactionLog.LAST_DATE + ", found '" + text + "'");
+        }
+        return date;
     }
 
     /** The last day with a transaction. */

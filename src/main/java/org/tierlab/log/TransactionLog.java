@@ -21,6 +21,14 @@ import org.tierlab.config.ConfigException;
  * appearance in the file; {@link #ids()} maps numbers back to the file's ids.
  */
 public final class TransactionLog {
+    /**
+     * The first day a purchase date may be: earlier years (0000-01-01, 1899-12-31) are placeholders for "unknown"
+     * or typos, not purchases; read as one, such a date would stretch the log's periods over centuries.
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    /** The last day a purchase date may be: later ones (2200-01-01, 9999-12-31) are placeholders for "never". */
+    public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
+
     private final List<String> ids;
     private final int[] customer;
     private final int[] day;
@@ -329,8 +337,9 @@ public final class TransactionLog {
                 m = digits(b, s + 5, 2);
                 d = digits(b, s + 8, 2);
             }
-            if (y < 0 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) {
-                return Integer.MIN_VALUE;
+            if (y < FIRST_DATE.getYear() || y > LAST_DATE.getYear() || m < 1 || m > 12 || d < 1
+                    || d > monthLength(y, m)) {
+                return Integer.MIN_VALUE; // the string path names the problem (an implausible year too)
             }
             return (int) epochDay(y, m, d);
         }
@@ -426,8 +435,14 @@ public final class TransactionLog {
                 problem = missingField(fields.length) + "expected at least " + need + " fields, found "
                         + fields.length;
             } else {
+                String text = fields[f.dateColumn()].trim();
                 try {
-                    d = (int) LocalDate.parse(fields[f.dateColumn()].trim(), f.dates()).toEpochDay();
+                    LocalDate date = LocalDate.parse(text, f.dates());
+                    if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+                        problem = "field " + (f.dateColumn() + 1) + " (date): '" + text + "' is outside the plausible"
+                                + " range; expected a date from " + FIRST_DATE + " to " + LAST_DATE;
+                    }
+                    d = (int) date.toEpochDay();
                 } catch (DateTimeParseException e) {
                     problem = "field " + (f.dateColumn() + 1) + " (date): cannot read '" + fields[f.dateColumn()]
                             + "'; expected a valid date as " + f.datePattern();

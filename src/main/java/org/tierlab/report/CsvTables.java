@@ -44,6 +44,17 @@ public final class CsvTables {
         return t;
     }
 
+    /**
+     * Reads {@code file} as {@link #read(Path, Set, List)} does, and checks every value of a column with a rule, naming
+     * the line of a value that breaks it.
+     */
+    public static Table read(Path file, Set<String> textColumns, List<String> numberColumns, List<Rule> rules) {
+        Table t = read(file, textColumns::contains, rules);
+        require(file, t, textColumns);
+        require(file, t, numberColumns);
+        return t;
+    }
+
     /** Checks that {@code t}, read from {@code file}, has every one of {@code columns}. */
     public static void require(Path file, Table t, java.util.Collection<String> columns) {
         for (String c : columns) {
@@ -81,11 +92,63 @@ public final class CsvTables {
     }
 
     /**
-     * A rule the numbers of one column must follow, for a chart that would otherwise misread a damaged value (an
-     * RFM score indexes a grid cell): {@code ok} accepts a value (NaN for an empty cell), {@code expected} says
-     * what the message asks for.
+     * A rule the numbers of one column must follow, for a chart or table that would otherwise draw a damaged value
+     * as given (an RFM score indexes a grid cell, a share of 1.7 shows as 170 %): {@code check} gives, from the text
+     * of the row's {@code keyColumn} (null when the rule has none), what the value must be, or null for no check
+     * (summary.csv's {@code mean} is a share for retention, hours for staff_hours). A non-empty cell that reads as
+     * NaN or infinite ({@code NaN}, {@code Infinity}, {@code 1e999}) breaks every rule: tierlab writes no value as
+     * an empty cell, which a {@link Check} may accept (NaN).
      */
-    public record Rule(String column, DoublePredicate ok, String expected) {
+    public record Rule(String column, String keyColumn, java.util.function.Function<String, Check> check) {
+        /** A rule of one column whatever the row: {@code ok} accepts a value (NaN for an empty cell). */
+        public Rule(String column, DoublePredicate ok, String expected) {
+            this(column, null, key -> new Check(ok, expected));
+        }
+
+        /** A share or probability: from 0 to 1 (1e-9 above 1 for rounding), or empty. */
+        public static Rule share(String column) {
+            return new Rule(column, null, key -> Check.SHARE);
+        }
+
+        /** An amount that cannot be negative (revenue, hours, mean customers, days), or empty. */
+        public static Rule nonNegative(String column) {
+            return new Rule(column, null, key -> Check.NON_NEGATIVE);
+        }
+
+        /** A count (customers, transactions): a whole number &gt;= 0, never empty. */
+        public static Rule count(String column) {
+            return new Rule(column, null, key -> Check.COUNT);
+        }
+
+        /** Any finite number, or empty. */
+        public static Rule finite(String column) {
+            return new Rule(column, null, key -> Check.FINITE);
+        }
+    }
+
+    /** What one value must be: {@code ok} accepts it (NaN for an empty cell); {@code expected} says it in words. */
+    public record Check(DoublePredicate ok, String expected) {
+        /** Shares and correlations may pass a bound by this much: a cumulated share can sum to 1.0000000000000002. */
+        static final double ROUNDING = 1e-9;
+        /** See {@link Rule#share}. */
+        public static final Check SHARE = new Check(v -> Double.isNaN(v) || v >= 0 && v <= 1 + ROUNDING,
+                "a share from 0 to 1");
+        /** See {@link Rule#nonNegative}. */
+        public static final Check NON_NEGATIVE = new Check(v -> Double.isNaN(v) || v >= 0, "a number >= 0");
+        /** See {@link Rule#count}. */
+        public static final Check COUNT = new Check(v -> v >= 0 && v == Math.rint(v), "a whole number >= 0");
+        /** See {@link Rule#finite}. */
+        public static final Check FINITE = new Check(v -> true, "a finite number (or empty)");
+
+        /** A number from lo to hi, or empty. */
+        public static Check between(double lo, double hi, String what) {
+            return new Check(v -> Double.isNaN(v) || v >= lo && v <= hi, what);
+        }
+
+        /** The same check, its words saying for which key it holds ("... for metric 'retention'"). */
+        public Check forKey(String keyName, String key) {
+            return new Check(ok, expected + " for " + keyName + " '" + key + "'");
+        }
     }
 
     /** Reads {@code file}; the columns whose names pass {@code isText} are kept as strings. */
@@ -104,11 +167,18 @@ public final class CsvTables {
             List<String> names = parser.getHeaderNames();
             List<Column<?>> columns = new ArrayList<>();
             Rule[] ruleOf = new Rule[names.size()];
+            int[] keyOf = new int[names.size()];
             for (int i = 0; i < names.size(); i++) {
                 String n = names.get(i);
                 columns.add(isText.test(n) ? StringColumn.create(n) : DoubleColumn.create(n));
                 for (Rule rule : rules) {
                     ruleOf[i] = rule.column().equals(n) ? rule : ruleOf[i];
+                }
+                // a rule keyed by a column the file lacks checks nothing here: the caller's require() names it
+                String key = ruleOf[i] == null ? null : ruleOf[i].keyColumn();
+                keyOf[i] = key == null ? -1 : names.indexOf(key);
+                if (key != null && keyOf[i] < 0) {
+                    ruleOf[i] = null;
                 }
             }
             for (CSVRecord r : parser) {
@@ -123,9 +193,11 @@ public final class CsvTables {
                         s.append(v);
                     } else {
                         double d = number(file, line, names.get(i), v);
-                        if (ruleOf[i] != null && !ruleOf[i].ok().test(d)) {
+                        Check check = ruleOf[i] == null ? null
+                                : ruleOf[i].check().apply(keyOf[i] < 0 ? null : r.get(keyOf[i]));
+                        if (check != null && (!check.ok().test(d) || !v.isBlank() && !Double.isFinite(d))) {
                             throw new ReportException(file + " line " + line + ": column " + names.get(i)
-                                    + " should be " + ruleOf[i].expected() + ", found '" + v + "'");
+                                    + " should be " + check.expected() + ", found '" + v + "'");
                         }
                         ((DoubleColumn) columns.get(i)).append(d);
                     }

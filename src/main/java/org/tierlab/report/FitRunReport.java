@@ -21,18 +21,30 @@ public final class FitRunReport {
 
     /** The page for fit folder {@code dir}. */
     public static ReportPage of(Path dir) {
+        // estimates, standard errors and log-likelihoods go unchecked: a fit that did not converge may hold anything
         Table parameters = CsvTables.read(dir.resolve("parameters.csv"), Set.of("model", "parameter", "converged"),
-                List.of("estimate", "std_error", "log_likelihood", "customers"));
+                List.of("estimate", "std_error", "log_likelihood", "customers"),
+                List.of(CsvTables.Rule.count("customers")));
         requireParameters(dir.resolve("parameters.csv"), parameters);
         Table histogram = CsvTables.read(dir.resolve("calibration_histogram.csv"), Set.of("calibration_frequency"),
-                List.of("actual_customers", "bgnbd_expected_customers"));
+                List.of("actual_customers", "bgnbd_expected_customers"),
+                List.of(CsvTables.Rule.count("actual_customers"),
+                        CsvTables.Rule.nonNegative("bgnbd_expected_customers")));
         Table conditional = CsvTables.read(dir.resolve("conditional.csv"), Set.of("calibration_frequency"),
-                List.of("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean"));
+                List.of("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean"),
+                nonNegative("actual_holdout_mean", "bgnbd_expected_mean", "pareto_nbd_expected_mean", "customers"));
+        List<CsvTables.Rule> customerRules = new ArrayList<>(List.of(CsvTables.Rule.count("x"),
+                CsvTables.Rule.count("holdout_x"), CsvTables.Rule.share("p_alive"),
+                CsvTables.Rule.share("pareto_p_alive")));
+        customerRules.addAll(nonNegative("t_x", "T", "mean_spend", "bgnbd_expected_holdout", "expected_spend",
+                "pareto_expected_holdout", "clv"));
         Table customers = CsvTables.requireRows(dir.resolve("customers.csv"), CsvTables.read(
-                dir.resolve("customers.csv"), Set.of("customer_id"), List.of("x", "t_x", "T", "mean_spend", "clv")));
+                dir.resolve("customers.csv"), Set.of("customer_id"), List.of("x", "t_x", "T", "mean_spend", "clv"),
+                customerRules));
         Table tracking = CsvTables.read(dir.resolve("tracking.csv"), Set.of("start_date", "phase"),
                 List.of("actual", "bgnbd", "pareto_nbd", "actual_cumulative", "bgnbd_cumulative",
-                        "pareto_nbd_cumulative"));
+                        "pareto_nbd_cumulative"), nonNegative("actual", "bgnbd", "pareto_nbd", "actual_cumulative",
+                        "bgnbd_cumulative", "pareto_nbd_cumulative"));
         Table accuracy = CsvTables.read(dir.resolve("accuracy.csv"), Set.of("measure"));
 
         List<Section> s = new ArrayList<>();
@@ -68,6 +80,15 @@ public final class FitRunReport {
         long n = customers.rowCount();
         return new ReportPage("tierlab fit: " + Reports.folderName(dir),
                 List.of("BG/NBD, Pareto/NBD and Gamma-Gamma fitted to " + n + " customers"), s);
+    }
+
+    /** Rules for columns that cannot be negative (counts, means of counts, spend, times), each may be empty. */
+    private static List<CsvTables.Rule> nonNegative(String... columns) {
+        List<CsvTables.Rule> rules = new ArrayList<>();
+        for (String c : columns) {
+            rules.add(CsvTables.Rule.nonNegative(c));
+        }
+        return rules;
     }
 
     /**

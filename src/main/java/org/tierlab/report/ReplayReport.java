@@ -25,20 +25,28 @@ public final class ReplayReport {
     public static ReportPage of(Path dir) {
         Table validity = CsvTables.read(dir.resolve("validity.csv"), Set.of("model"), List.of("spearman_revenue",
                 "spearman_transactions", "revenue_capture_top20pct", "oracle_capture_top20pct",
-                "first_tier_revenue_share"));
+                "first_tier_revenue_share"), List.of(correlation("spearman_revenue"),
+                        correlation("spearman_transactions"), share("revenue_capture_top20pct"),
+                        share("oracle_capture_top20pct"), share("first_tier_revenue_share")));
         Table gains = CsvTables.read(dir.resolve("gains.csv"), Set.of("model", "up_to_tier"),
-                List.of("customer_share", "revenue_share"));
+                List.of("customer_share", "revenue_share"), List.of(share("customer_share"), share("revenue_share"),
+                        share("transaction_share")));
         Table holdout = CsvTables.read(dir.resolve("holdout_by_tier.csv"), Set.of("model", "tier"),
-                List.of("customer_share", "revenue_share"));
+                List.of("customer_share", "revenue_share"), List.of(count("customers"), share("customer_share"),
+                        nonNegative("holdout_revenue"), share("revenue_share"), count("holdout_transactions"),
+                        share("transaction_share"), share("active_share"), nonNegative("revenue_per_customer")));
         Table sizes = CsvTables.requireRows(dir.resolve("tier_sizes.csv"), CsvTables.read(
-                dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"), List.of("customers")));
+                dir.resolve("tier_sizes.csv"), Set.of("model", "point", "tier"), List.of("customers"),
+                List.of(count("customers"), share("share"))));
         Table migrations = CsvTables.read(dir.resolve("migrations.csv"),
-                Set.of("model", "from_point", "to_point", "from_tier", "to_tier"), List.of("customers"));
+                Set.of("model", "from_point", "to_point", "from_tier", "to_tier"), List.of("customers"),
+                List.of(count("customers")));
         Table stability = CsvTables.read(dir.resolve("stability.csv"), Set.of("model", "from_point", "to_point"),
-                List.of("stayed_share"));
+                List.of("stayed_share"), List.of(count("customers"), share("stayed_share")));
         Path customersFile = dir.resolve("customers.csv");
         Table customers = CsvTables.read(customersFile, name -> name.equals("customer_id") || name.startsWith("tier_"),
-                List.of(score("r_score"), score("f_score")));
+                List.of(score("r_score"), score("f_score"), nonNegative("recency"), count("frequency"),
+                        nonNegative("monetary"), nonNegative("holdout_revenue"), count("holdout_transactions")));
         CsvTables.require(customersFile, customers, List.of("customer_id", "r_score", "f_score", "monetary"));
         Path fitsFile = dir.resolve("value_fits.csv");
         // written by replay since the value model is fitted at each point; a folder from before has none
@@ -126,6 +134,25 @@ public final class ReplayReport {
                 + (untiered.isEmpty() ? "every point had them." : "without them there are no tiers: "
                 + String.join(", ", untiered) + "."), List.of("model", "point", "fit", "estimates",
                 "log-likelihood", "customers", "repeat customers", "status", "tiers"), rows);
+    }
+
+    private static CsvTables.Rule share(String column) {
+        return CsvTables.Rule.share(column);
+    }
+
+    private static CsvTables.Rule count(String column) {
+        return CsvTables.Rule.count(column);
+    }
+
+    private static CsvTables.Rule nonNegative(String column) {
+        return CsvTables.Rule.nonNegative(column);
+    }
+
+    /** A Spearman rank correlation: from -1 to 1, or empty (no variation to rank). */
+    private static CsvTables.Rule correlation(String column) {
+        double r = CsvTables.Check.ROUNDING;
+        return new CsvTables.Rule(column, v -> Double.isNaN(v) || v >= -1 - r && v <= 1 + r,
+                "a correlation from -1 to 1 (or empty)");
     }
 
     private static HtmlTable validityTable(Table v) {

@@ -27,21 +27,56 @@ public final class RunReport {
     private static final String NO_MAINTENANCE = "no_maintenance";
     private static final String UNIFORM = "uniform";
 
+    /** Periods are counted from 1, the first measured period after the warm-up. */
+    private static final CsvTables.Rule PERIOD = new CsvTables.Rule("period", v -> v >= 1 && v == Math.rint(v),
+            "a whole number >= 1");
+    /** A metric's mean (summary, periods, tiers), checked against the metric's range (docs/metrics.md). */
+    private static final CsvTables.Rule MEAN_BY_METRIC = new CsvTables.Rule("mean", "metric", RunReport::metricRange);
+
     private RunReport() {
+    }
+
+    /**
+     * The range of a metric's mean, as docs/metrics.md defines the metric: shares from 0 to 1, counts, money and
+     * hours never negative, the NPS proxy from -100 to 100, satisfaction from 0 to 10; profit (and a metric this
+     * version does not know) any finite number. Only the mean: a CI is not clipped to the range.
+     */
+    static CsvTables.Check metricRange(String metric) {
+        int colon = metric.indexOf(':');
+        String kind = colon < 0 ? metric : metric.substring(0, colon); // staff_hours:am is hours
+        CsvTables.Check check = switch (kind) {
+            case "retention", "churn_rate", "repurchase_rate", "renewal_rate", "lead_conversion" ->
+                CsvTables.Check.SHARE;
+            case "active", "size", "transactions", "revenue", "service_cost", "staff_hours", "unmet_hours",
+                    "capacity_hours" -> CsvTables.Check.NON_NEGATIVE;
+            case "nps" -> CsvTables.Check.between(-100, 100, "a number from -100 to 100");
+            case "satisfaction" -> CsvTables.Check.between(0, 10, "a number from 0 to 10");
+            default -> null;
+        };
+        return check == null ? CsvTables.Check.FINITE : check.forKey("metric", metric);
     }
 
     /** The page for run folder {@code dir}. */
     public static ReportPage of(Path dir) {
         List<String> estimate = List.of("mean", "ci_low", "ci_high");
-        Table summary = CsvTables.read(dir.resolve("summary.csv"), Set.of("strategy", "metric"), estimate);
+        List<CsvTables.Rule> summaryRules = new ArrayList<>(List.of(MEAN_BY_METRIC));
+        for (String column : List.of("ci_low", "ci_high", "vs_no_maintenance", "vs_no_maintenance_low",
+                "vs_no_maintenance_high", "vs_uniform", "vs_uniform_low", "vs_uniform_high")) {
+            summaryRules.add(CsvTables.Rule.finite(column)); // a CI is not clipped to the metric's range
+        }
+        Table summary = CsvTables.read(dir.resolve("summary.csv"), Set.of("strategy", "metric"), estimate,
+                summaryRules);
+        List<CsvTables.Rule> overTime = List.of(PERIOD, MEAN_BY_METRIC, CsvTables.Rule.finite("ci_low"),
+                CsvTables.Rule.finite("ci_high"));
         Table periods = CsvTables.read(dir.resolve("periods.csv"), Set.of("strategy", "metric"),
-                List.of("period", "mean", "ci_low", "ci_high"));
+                List.of("period", "mean", "ci_low", "ci_high"), overTime);
         Table tiers = CsvTables.read(dir.resolve("tiers.csv"), Set.of("strategy", "tier", "metric"),
-                List.of("period", "mean", "ci_low", "ci_high"));
+                List.of("period", "mean", "ci_low", "ci_high"), overTime);
         Table migrations = CsvTables.read(dir.resolve("migrations.csv"), Set.of("strategy", "from_tier", "to_tier"),
-                List.of("count"));
+                List.of("count"), List.of(CsvTables.Rule.nonNegative("count")));
         Table concentration = CsvTables.read(dir.resolve("concentration.csv"), Set.of("strategy"),
-                List.of("customer_share", "revenue_share"));
+                List.of("customer_share", "revenue_share"),
+                List.of(CsvTables.Rule.share("customer_share"), CsvTables.Rule.share("revenue_share")));
         String yaml = text(dir.resolve("scenario.yaml"));
         Manifest manifest = Manifest.read(dir.resolve("manifest.json"));
         String name = scenarioName(yaml, dir);

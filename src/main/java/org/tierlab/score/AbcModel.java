@@ -85,6 +85,9 @@ public final class AbcModel implements TieringModel {
     @Override
     public void assign(CustomerFeatures features, int[] out) {
         double[] value = features.numeric(valueColumn);
+        if (Columns.isCount(valueColumn)) {
+            Columns.finite(features, valueColumn, false); // a count (frequency) must be a whole number >= 0
+        }
         if (!ShareCuts.classify(value, cumulativeBounds(), out)) {
             Columns.finite(features, valueColumn, true); // names the first NaN or infinite value
         }

@@ -11,7 +11,8 @@ final class Columns {
      */
     static double[] finite(CustomerFeatures f, String name, boolean allowNegative) {
         double[] v = f.numeric(name);
-        for (int i : Chunks.map(v.length, (c, from, to) -> firstBad(v, from, to, allowNegative))) {
+        boolean count = isCount(name);
+        for (int i : Chunks.map(v.length, (c, from, to) -> firstBad(v, from, to, allowNegative && !count, count))) {
             if (i < 0) {
                 continue;
             }
@@ -21,29 +22,40 @@ final class Columns {
                 throw new IllegalArgumentException(f.describeMissing(name, i) + "; expected a number");
             }
             throw new IllegalArgumentException("feature '" + name + "' of " + f.describe(i) + " is " + x
-                    + (Double.isFinite(x) ? "; expected a number >= 0" : "; expected a finite number"));
+                    + (count ? "; expected a whole number >= 0 (a count of purchases)"
+                            : Double.isFinite(x) ? "; expected a number >= 0" : "; expected a finite number"));
         }
         return v;
     }
 
     /**
+     * Whether the feature is a count (frequency: purchases), which every model reading it takes as a whole number
+     * &gt;= 0 whatever it allows for other columns: 2.5 purchases or -1 would be scored as if they were counts.
+     */
+    static boolean isCount(String name) {
+        return CustomerFeatures.FREQUENCY.equals(name);
+    }
+
+    /**
      * The column's {@link ColumnProfile}, which is also its input check: only when the profile shows a NaN, an
-     * infinite value or (unless allowed) a negative one is the column searched for the first bad customer to name.
+     * infinite value, (unless allowed) a negative one, or in a count a fraction, is the column searched for the first
+     * bad customer to name.
      * One pass instead of a check and then a profile.
      */
     static ColumnProfile profile(CustomerFeatures f, String name, boolean allowNegative) {
         ColumnProfile p = ColumnProfile.of(f.numeric(name));
-        if (p.nan() > 0 || p.hasInfinity() || !allowNegative && p.min() < 0) {
+        boolean count = isCount(name);
+        if (p.nan() > 0 || p.hasInfinity() || (!allowNegative || count) && p.min() < 0 || count && !p.whole()) {
             finite(f, name, allowNegative); // throws, naming the first bad customer
         }
         return p;
     }
 
-    private static int firstBad(double[] v, int from, int to, boolean allowNegative) {
+    private static int firstBad(double[] v, int from, int to, boolean allowNegative, boolean whole) {
         for (int i = from; i < to; i++) {
             double x = v[i];
             // x - x is 0 for finite x, NaN for NaN and infinities
-            if (x - x != 0 || !allowNegative && x < 0) {
+            if (x - x != 0 || !allowNegative && x < 0 || whole && x != Math.rint(x)) {
                 return i;
             }
         }

@@ -114,6 +114,28 @@ class FitCommandTest {
         assertFalse(Files.exists(dir.resolve("f")));
     }
 
+    /**
+     * A placeholder date is no purchase: 0000-01-01 made the calibration period start two thousand years early. It
+     * is named with its line, field and the range, in ISO and in yyyyMMdd logs; no folder is written.
+     */
+    @Test
+    void anImplausibleDateIsNamedWithTheRange(@TempDir Path dir) throws IOException {
+        Path iso = RunCommandTest.write(dir, "log.csv", "a,2020-01-05,10\nb,0000-01-01,5\na,2020-09-05,12\n");
+        CliTestSupport.Result r = CliTestSupport.run("fit", "--separator", ",", "--calibration-end", "2020-06-30",
+                "--out", dir.resolve("f").toString(), iso.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("log.csv:2: field 2 (date): '0000-01-01'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        Path basic = RunCommandTest.write(dir, "log.txt", "a 20200105 10\nb 20200301 5\nc 22000101 5\n");
+        r = CliTestSupport.run("fit", "--date-format", "yyyyMMdd", "--calibration-end", "2020-06-30", "--out",
+                dir.resolve("f").toString(), basic.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("log.txt:3: field 2 (date): '22000101'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(dir.resolve("f")));
+    }
+
     /** A row too short for the columns names the first column it lacks. */
     @Test
     void aShortRowNamesTheMissingField(@TempDir Path dir) throws IOException {

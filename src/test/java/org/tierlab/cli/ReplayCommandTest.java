@@ -83,6 +83,19 @@ class ReplayCommandTest {
         assertFalse(Files.exists(dir.resolve("b")));
     }
 
+    /** A placeholder date in a --date-format log is named with its line, field and the range; no folder. */
+    @Test
+    void anImplausibleDateIsNamedWithTheRange(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "log.csv", "a,05/01/2020,10\na,05/03/2020,10\nb,01/01/1000,5\n");
+        CliTestSupport.Result r = CliTestSupport.run("replay", "--separator", ",", "--date-format", "dd/MM/yyyy",
+                "--calibration-end", "2020-02-28", "--out", dir.resolve("r").toString(), log.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("log.csv:3: field 2 (date): '01/01/1000'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+
     /**
      * Each model's tiers are a column tier_NAME of customers.csv, and table column names lose surrounding spaces: "a "
      * would collide with "a" (an internal error), or come back as "a". Such a name is refused at its key's line.

@@ -383,4 +383,107 @@ class ReportCommandTest {
             assertFalse(Files.exists(out.resolve("report.html")), "no report written");
         }
     }
+
+    /**
+     * Numbers a run report draws whose range is known (a retention share, revenue concentration, hours, mean
+     * migrations) were drawn as given when edited: a retention of 1.7 showed as 170 %. Each is now named with its
+     * file, line and column and the range expected (by metric for summary, periods and tiers), like an edited RFM
+     * score; NaN and Infinity written as text are named too (tierlab writes no value as an empty cell).
+     */
+    @Test
+    void anEditedRunNumberOutOfItsRangeIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Files.delete(out.resolve("report.html"));
+        String[][] cases = {
+            {"summary.csv", "metric", "retention", "mean", "1.7", "a share from 0 to 1 for metric 'retention'"},
+            {"summary.csv", "metric", "staff_hours", "mean", "-12", "a number >= 0 for metric 'staff_hours'"},
+            {"summary.csv", "metric", "nps", "mean", "250", "a number from -100 to 100 for metric 'nps'"},
+            {"summary.csv", "metric", "profit", "mean", "NaN", "a finite number (or empty)"},
+            {"summary.csv", "metric", "profit", "ci_high", "Infinity", "a finite number (or empty)"},
+            {"periods.csv", "metric", "churn_rate", "mean", "-0.2", "a share from 0 to 1 for metric 'churn_rate'"},
+            {"periods.csv", "metric", "revenue", "period", "0", "a whole number >= 1"},
+            {"tiers.csv", "metric", "size", "mean", "-1", "a number >= 0 for metric 'size'"},
+            {"migrations.csv", "strategy", "abc-care", "count", "-5", "a number >= 0"},
+            {"concentration.csv", "strategy", "abc-care", "revenue_share", "1.5", "a share from 0 to 1"}};
+        for (String[] c : cases) {
+            assertEditedCellIsNamed(out, c);
+        }
+        assertEquals(0, CliTestSupport.run("report", out.toString()).exitCode(), "the folder restored is read");
+    }
+
+    /** The same for a replay folder's shares, counts, revenue and correlations, and a fit folder's. */
+    @Test
+    void anEditedReplayOrFitNumberOutOfItsRangeIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        String log = org.tierlab.btyd.Cdnow.dir().resolve("CDNOW_sample.txt").toString();
+        Path replay = dir.resolve("replay");
+        Path fit = dir.resolve("fit");
+        assertEquals(0, CliTestSupport.run("replay", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                replay.toString(), log).exitCode());
+        assertEquals(0, CliTestSupport.run("fit", "--cdnow", "sample", "--calibration-end", "1997-09-30", "--out",
+                fit.toString(), log).exitCode());
+        Files.delete(replay.resolve("report.html"));
+        Files.delete(fit.resolve("report.html"));
+        String[][] replayCases = {
+            {"validity.csv", "model", "rfm", "spearman_revenue", "1.5", "a correlation from -1 to 1 (or empty)"},
+            {"validity.csv", "model", "rfm", "revenue_capture_top20pct", "Infinity", "a share from 0 to 1"},
+            {"gains.csv", "model", "abc", "revenue_share", "1.2", "a share from 0 to 1"},
+            {"holdout_by_tier.csv", "model", "rfm", "customers", "2.5", "a whole number >= 0"},
+            {"holdout_by_tier.csv", "model", "rfm", "holdout_revenue", "-10", "a number >= 0"},
+            {"tier_sizes.csv", "model", "abc", "share", "NaN", "a share from 0 to 1"},
+            {"migrations.csv", "model", "rfm", "customers", "-1", "a whole number >= 0"},
+            {"stability.csv", "model", "rfm", "stayed_share", "-0.5", "a share from 0 to 1"},
+            {"customers.csv", "customer_id", "00004", "monetary", "-74", "a number >= 0"}};
+        for (String[] c : replayCases) {
+            assertEditedCellIsNamed(replay, c);
+        }
+        String[][] fitCases = {
+            {"customers.csv", "customer_id", "00004", "p_alive", "1.5", "a share from 0 to 1"},
+            {"customers.csv", "customer_id", "00004", "x", "-2", "a whole number >= 0"},
+            {"calibration_histogram.csv", "calibration_frequency", "1", "actual_customers", "-439",
+                "a whole number >= 0"},
+            {"tracking.csv", "phase", "holdout", "bgnbd_cumulative", "-Infinity", "a number >= 0"}};
+        for (String[] c : fitCases) {
+            assertEditedCellIsNamed(fit, c);
+        }
+        assertEquals(0, CliTestSupport.run("report", replay.toString()).exitCode(), "the folder restored is read");
+        assertEquals(0, CliTestSupport.run("report", fit.toString()).exitCode(), "the folder restored is read");
+    }
+
+    /**
+     * Sets, in {@code c[0]} of {@code folder}, column {@code c[3]} of the first row whose {@code c[1]} is {@code c[2]}
+     * to {@code c[4]}; checks that the report names the file, line and column and expects {@code c[5]}, exits 2 and
+     * writes no report; then restores the file. The rows edited hold no quoted field, so a comma split finds the cell.
+     */
+    private static void assertEditedCellIsNamed(Path folder, String[] c) throws Exception {
+        Path file = folder.resolve(c[0]);
+        String good = Files.readString(file);
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(good.split("\n", -1)));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(",", -1));
+        int key = header.indexOf(c[1]);
+        int column = header.indexOf(c[3]);
+        assertTrue(key >= 0 && column >= 0, c[0] + " " + header);
+        int line = -1;
+        for (int i = 1; i < lines.size() && line < 0; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length == header.size() && cells[key].equals(c[2])) {
+                cells[column] = c[4];
+                lines.set(i, String.join(",", cells));
+                line = i + 1;
+            }
+        }
+        assertTrue(line > 0, "no row of " + c[0] + " with " + c[1] + " = " + c[2]);
+        Files.writeString(file, String.join("\n", lines));
+        try {
+            CliTestSupport.Result r = CliTestSupport.run("report", folder.toString());
+            assertEquals(2, r.exitCode(), java.util.Arrays.toString(c) + ": " + r.err());
+            assertTrue(r.err().contains(file + " line " + line + ": column " + c[3] + " should be " + c[5] + ", found '"
+                    + c[4] + "'"), java.util.Arrays.toString(c) + ": " + r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(folder.resolve("report.html")), "no report written");
+        } finally {
+            Files.writeString(file, good);
+        }
+    }
 }

@@ -342,6 +342,43 @@ class ScoreCommandTest {
     }
 
     /**
+     * frequency is a count of purchases (docs/scoring.md; lifetimes refuses "non-integer values in the frequency
+     * vector"): a fractional one was scored as if it were a count. It is refused like a negative one, naming the
+     * file, line and column, by every model that reads it; exit 2 and no output.
+     */
+    @Test
+    void aFractionalFrequencyIsNamedWithItsLine(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("t.csv");
+        Path fraction = RunCommandTest.write(dir, "f.csv", TABLE.replace("b,300,1,20", "b,300,2.5,20"));
+        Path weighted = RunCommandTest.write(dir, "w.yaml", "{model: weighted, factors: [{feature: frequency, weight:"
+                + " 1}], thresholds: [50]}\n");
+        for (List<String> model : List.of(List.of("--model", "rfm"), List.of("--model", "rfm", "--with-abc"),
+                List.of("--spec", weighted.toString()), List.of("--model", "abc", "--value", "frequency"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("score"));
+            args.addAll(model);
+            args.addAll(List.of("--in", fraction.toString(), "--out", out.toString()));
+            CliTestSupport.Result r = CliTestSupport.run(args.toArray(new String[0]));
+            assertEquals(2, r.exitCode(), model + ": " + r.out());
+            assertTrue(r.err().contains("f.csv: feature 'frequency' of customer at line 3 (customer 'b') is 2.5;"
+                    + " expected a whole number >= 0"), model + ": " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out));
+        }
+        Path negative = RunCommandTest.write(dir, "n.csv", TABLE.replace("b,300,1,20", "b,300,-1,20"));
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--in", negative.toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("n.csv: feature 'frequency' of customer at line 3 (customer 'b') is -1.0;"
+                + " expected a whole number >= 0"), r.err());
+        Path whole = RunCommandTest.write(dir, "w.csv", TABLE.replace("b,300,1,20", "b,300,1.0,20"));
+        assertEquals(0, CliTestSupport.run("score", "--model", "rfm", "--in", whole.toString(), "--out",
+                out.toString()).exitCode(), "1.0 is a whole number");
+        Path lifecycle = RunCommandTest.write(dir, "l.csv", "customer_id,recency,tenure,frequency\na,5,400,2.5\n");
+        assertEquals(0, CliTestSupport.run("score", "--model", "lifecycle", "--in", lifecycle.toString(), "--out",
+                out.toString()).exitCode(), "lifecycle reads no frequency (docs/scoring.md)");
+    }
+
+    /**
      * An empty cell where the model needs a number is said to be empty, with its file, line, column and customer
      * (not "is NaN"); an empty recency is a customer who never bought, as documented, and scores.
      */
@@ -609,6 +646,36 @@ class ScoreCommandTest {
                 "--header", "--separator", "comma", "--date-format", "dd/MM/yyyy", "--out", dir.resolve("o.csv").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("d.log:3: field 2 (date): cannot read '31/04/2024'"), r.err());
+    }
+
+    /** A placeholder date (0000-01-01) is no purchase: named with its file, line, field and range; no output. */
+    @Test
+    void anImplausibleLogDateIsRefused(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,2024-01-05,10\nb,0000-01-01,5\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                "--separator", "comma", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("d.log:3: field 2 (date): '0000-01-01'"
+                + " is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * A date option outside the range a log's dates may take is refused too: --as-of 9999-12-31 gave every customer
+     * a recency of three million days.
+     */
+    @Test
+    void anImplausibleAsOfDateIsRefused(@TempDir Path dir) throws IOException {
+        Path log = RunCommandTest.write(dir, "d.log", "id,date,amount\na,2024-01-05,10\nb,2024-02-01,5\n");
+        Path out = dir.resolve("o.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--model", "rfm", "--log", log.toString(), "--header",
+                "--separator", "comma", "--as-of", "9999-12-31", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--as-of: expected a date from 1900-01-01 to 2199-12-31, found '9999-12-31'"),
+                r.err());
+        assertFalse(Files.exists(out));
     }
 
     /** An empty customer id and a Java-style amount (1d) are errors with their line, not a customer "" or 1.0. */

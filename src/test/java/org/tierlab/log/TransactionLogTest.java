@@ -105,6 +105,49 @@ class TransactionLogTest {
         assertEquals(p + ":2: field 3 (amount): expected a number, found 'x'", e.getMessage());
     }
 
+    /**
+     * A date outside 1900-01-01 .. 2199-12-31 (0000-01-01, 99991231: placeholders for "unknown" or "never") is no
+     * purchase anyone recorded: it was read as one, stretching the log's periods to it. Each
+     * reader path that parses dates names its file, line and field and the range: the byte parser for ISO and
+     * yyyyMMdd, the string reader for quoted lines and for a --date-format pattern, and the reference reader.
+     */
+    @Test
+    void implausibleDatesAreNamedWithTheirLine() throws IOException {
+        String range = "is outside the plausible range; expected a date from 1900-01-01 to 2199-12-31";
+        LogFormat csvIso = new LogFormat(",", true, 0, 1, 2, DateTimeFormatter.ISO_LOCAL_DATE, true, false);
+        LogFormat slashes = new LogFormat(",", false, 0, 1, 2, DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT), true, false, "dd/MM/yyyy");
+        Object[][] cases = {
+            {"iso.csv", "id,date,amount\na,2020-01-05,1\nb,0000-01-01,2\n", csvIso,
+                ":3: field 2 (date): '0000-01-01' "},
+            {"late.csv", "id,date,amount\na,2200-01-01,1\n", csvIso, ":2: field 2 (date): '2200-01-01' "},
+            {"quoted.csv", "id,date,amount\na,2020-01-05,1\n\"b\",\"1899-12-31\",2\n", csvIso,
+                ":3: field 2 (date): '1899-12-31' "},
+            {"basic.txt", "a 20200105 1\nb 00000101 2\n", WHITE, ":2: field 2 (date): '00000101' "},
+            {"basic9.txt", "a 99991231 1\n", WHITE, ":1: field 2 (date): '99991231' "},
+            {"pattern.csv", "a,05/01/2020,1\nb,01/01/0000,2\n", slashes, ":2: field 2 (date): '01/01/0000' "}};
+        for (Object[] c : cases) {
+            Path p = write((String) c[0], (String) c[1]);
+            LogFormat f = (LogFormat) c[2];
+            ConfigException fast = assertThrows(ConfigException.class, () -> TransactionLog.read(p, f), p.toString());
+            ConfigException plain = assertThrows(ConfigException.class, () -> TransactionLog.readByLines(p, f));
+            assertEquals(plain.getMessage(), fast.getMessage());
+            assertTrue(fast.getMessage().startsWith(p + (String) c[3] + range), fast.getMessage());
+        }
+        // the bounds themselves are dates
+        Path edges = write("edges.csv", "id,date,amount\na,1900-01-01,1\nb,2199-12-31,2\n");
+        same(edges, csvIso);
+        TransactionLog log = TransactionLog.read(edges, csvIso);
+        assertEquals(List.of(LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.of(2199, 12, 31).toEpochDay()),
+                List.of((long) log.day(0), (long) log.day(1)));
+        // --skip-bad-rows skips such a row like any bad row, and says why
+        Path skip = write("skip.csv", "id,date,amount\na,2020-01-05,1\nb,0000-01-01,2\n");
+        same(skip, CSV_ISO);
+        TransactionLog skipped = TransactionLog.read(skip, CSV_ISO);
+        assertEquals(1, skipped.skipped());
+        assertEquals(List.of("line 3: field 2 (date): '0000-01-01' " + range), skipped.skippedSample());
+    }
+
     @Test
     void longLinesAndRandomLogsReadAsBefore() throws IOException {
         StringBuilder sb = new StringBuilder();
