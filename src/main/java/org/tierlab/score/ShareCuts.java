@@ -265,7 +265,7 @@ final class ShareCuts {
             }
             return;
         }
-        Buckets buckets = Buckets.spanning(lo, hi, Buckets.COUNT);
+        Buckets buckets = Buckets.spanning(lo, hi, Buckets.countFor(values.length));
         int[] counts = new int[buckets.count()];
         double[] sums = new double[buckets.count()];
         for (double v : values) {
