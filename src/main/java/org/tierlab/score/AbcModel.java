@@ -53,10 +53,18 @@ public final class AbcModel implements TieringModel {
         return new AbcModel(valueColumn, shares.clone(), n);
     }
 
+    /**
+     * A, B, ..., Z, then AA, AB, ... as spreadsheet columns are named: "any number of classes" must not run past
+     * Z into '[' and the other characters after it.
+     */
     private static List<String> letters(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(String.valueOf((char) ('A' + i)));
+            StringBuilder name = new StringBuilder();
+            for (int k = i + 1; k > 0; k = (k - 1) / 26) {
+                name.insert(0, (char) ('A' + (k - 1) % 26));
+            }
+            out.add(name.toString());
         }
         return out;
     }

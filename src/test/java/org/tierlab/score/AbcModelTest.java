@@ -1,6 +1,7 @@
 package org.tierlab.score;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,18 @@ class AbcModelTest extends TieringModelContract {
         int[] out = new int[values.length];
         AbcModel.of("v", shares, null).assign(Fixtures.of("v", values), out);
         return out;
+    }
+
+    @Test
+    void defaultClassNamesGoOnPastZAsSpreadsheetColumns() {
+        double[] shares = new double[703];
+        java.util.Arrays.fill(shares, 1.0 / shares.length);
+        shares[0] += 1 - java.util.Arrays.stream(shares).sum();
+        java.util.List<String> names = AbcModel.of("v", shares, null).tierNames();
+        assertEquals(java.util.List.of("A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"), java.util.List.of(
+                names.get(0), names.get(1), names.get(25), names.get(26), names.get(27), names.get(51), names.get(52),
+                names.get(701), names.get(702)));
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no two classes share a name");
     }
 
     @Test
