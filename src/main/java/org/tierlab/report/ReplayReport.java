@@ -1,5 +1,9 @@
 package org.tierlab.report;
 
+import static org.tierlab.report.CsvTables.Rule.count;
+import static org.tierlab.report.CsvTables.Rule.nonNegative;
+import static org.tierlab.report.CsvTables.Rule.share;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,18 +138,6 @@ public final class ReplayReport {
                 + (untiered.isEmpty() ? "every point had them." : "without them there are no tiers: "
                 + String.join(", ", untiered) + "."), List.of("model", "point", "fit", "estimates",
                 "log-likelihood", "customers", "repeat customers", "status", "tiers"), rows);
-    }
-
-    private static CsvTables.Rule share(String column) {
-        return CsvTables.Rule.share(column);
-    }
-
-    private static CsvTables.Rule count(String column) {
-        return CsvTables.Rule.count(column);
-    }
-
-    private static CsvTables.Rule nonNegative(String column) {
-        return CsvTables.Rule.nonNegative(column);
     }
 
     /** A Spearman rank correlation: from -1 to 1, or empty (no variation to rank). */
