@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.tierlab.score.AbcModel;
 import org.tierlab.score.Binning;
 import org.tierlab.score.CustomerFeatures;
@@ -49,6 +50,14 @@ public class RfmAbcBenchmark {
     @Param({"100000", "1000000", "10000000"})
     public int customers;
 
+    /**
+     * Whether setup checks that tierlab, DuckDB and Tablesaw agree (the default). {@code -p crossCheck=false}
+     * skips loading DuckDB and Tablesaw for a run that times only tierlab's methods: at ten million customers the
+     * check costs minutes per benchmark method.
+     */
+    @Param({"true"})
+    public boolean crossCheck;
+
     private ScoringData data;
     private CustomerFeatures features;
     private RfmModel rfm;
@@ -61,14 +70,32 @@ public class RfmAbcBenchmark {
     record Tiers(byte[] r, byte[] f, byte[] m, int[] abc) {
     }
 
-    /** Builds the data, loads DuckDB and checks the three implementations agree. */
+    /** Builds the data, loads what the benchmark method needs and, unless told not to, checks all agree. */
     @Setup(Level.Trial)
-    public void setUp() throws SQLException {
+    public void setUp(BenchmarkParams params) throws SQLException {
         data = new ScoringData(customers, 42);
         features = data.features();
         rfm = RfmModel.of(5, new Binning.EqualCount(), null);
         abc = AbcModel.of(CustomerFeatures.MONETARY, new double[] {0.8, 0.15, 0.05}, null);
         both = RfmAbc.of(rfm, abc);
+        String method = params.getBenchmark();
+        if (crossCheck || method.endsWith(".duckdb")) {
+            loadDuckDb();
+        }
+        if (crossCheck || method.endsWith(".tablesaw")) {
+            table = Table.create("c", IntColumn.create("id", range(customers)),
+                    DoubleColumn.create("recency", data.recency), DoubleColumn.create("frequency", data.frequency),
+                    DoubleColumn.create("monetary", data.monetary));
+        }
+        Tiers t = tierlab();
+        same("tierlab with the models apart", t, tierlabApart());
+        if (crossCheck) {
+            same("DuckDB", t, duckdb());
+            same("Tablesaw", t, tablesaw());
+        }
+    }
+
+    private void loadDuckDb() throws SQLException {
         duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
             s.execute("CREATE TABLE c (id INTEGER, recency DOUBLE, frequency DOUBLE, monetary DOUBLE)");
@@ -83,13 +110,6 @@ public class RfmAbcBenchmark {
                 app.endRow();
             }
         }
-        table = Table.create("c", IntColumn.create("id", range(customers)),
-                DoubleColumn.create("recency", data.recency), DoubleColumn.create("frequency", data.frequency),
-                DoubleColumn.create("monetary", data.monetary));
-        Tiers t = tierlab();
-        same("tierlab with the models apart", t, tierlabApart());
-        same("DuckDB", t, duckdb());
-        same("Tablesaw", t, tablesaw());
     }
 
     private static int[] range(int n) {
@@ -111,7 +131,9 @@ public class RfmAbcBenchmark {
     /** Closes DuckDB. */
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        duck.close();
+        if (duck != null) {
+            duck.close();
+        }
     }
 
     /** tierlab: RFM n-tile scores and ABC classes together ({@link RfmAbc}: two passes over the three columns). */
