@@ -391,7 +391,8 @@ public final class ScoreCommand implements Callable<Integer> {
                         row.add(classNames.get(classes[i]));
                     }
                     if (score != null) {
-                        row.add(String.format(Locale.ROOT, "%.4f", score[i]));
+                        // every digit: rounded to 4 decimals, 79.99999 printed as 80.0000 beside a tier below 80
+                        row.add(Double.toString(score[i]));
                     }
                     p.printRecord(row);
                 }

@@ -236,6 +236,36 @@ class ScoreCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * The weighted score is written with every digit, so the tier can be checked against the thresholds from the
+     * file: 2.3999999 of 0..3 scores 79.99999666..., below 80, which 4 decimals wrote as 80.0000.
+     */
+    @Test
+    void weightedScoresAreWrittenInFullSoTheTierFollowsFromThem(@TempDir Path dir) throws IOException {
+        Path in = RunCommandTest.write(dir, "c.csv", """
+                customer_id,value
+                low,0
+                edge,2.3999999
+                high,3
+                """);
+        Path spec = RunCommandTest.write(dir, "w.yaml", """
+                {model: weighted, factors: [{feature: value, weight: 1, normalise: minmax}], thresholds: [80],
+                 names: [top, rest]}
+                """);
+        Path out = dir.resolve("t.csv");
+        CliTestSupport.Result r = CliTestSupport.run("score", "--spec", spec.toString(), "--in", in.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("customer_id,tier,score", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cell = line.split(",");
+            boolean top = Double.parseDouble(cell[2]) >= 80;
+            assertEquals(top ? "top" : "rest", cell[1], line);
+        }
+        assertTrue(lines.get(2).startsWith("edge,rest,79.9999966"), lines.toString());
+    }
+
     /** A factor column of a non-standard name that holds text is said to, with the text, not "no such feature". */
     @Test
     void aTextColumnUsedAsAFactorIsNamed(@TempDir Path dir) throws IOException {
