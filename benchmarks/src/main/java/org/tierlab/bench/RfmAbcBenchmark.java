@@ -36,7 +36,8 @@ import tech.tablesaw.api.Table;
 /**
  * The RFM n-tile + ABC pass three ways on the same data: tierlab's scoring core, DuckDB's SQL window
  * functions (NTILE, cumulative SUM over a window) through JDBC, and idiomatic Tablesaw (sorts and a cumulative
- * sum). Setup checks that all three give identical R, F, M scores and ABC classes and fails otherwise.
+ * sum). Setup checks that all three give identical R, F, M scores and ABC classes and fails otherwise (see
+ * {@link #crossCheck} for skipping that).
  * Compare with {@link ReadColumnsBenchmark}, the plain pass over the three input columns.
  */
 @BenchmarkMode(Mode.AverageTime)
