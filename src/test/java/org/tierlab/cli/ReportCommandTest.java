@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,9 +133,7 @@ class ReportCommandTest {
     /** A damaged run folder gets a message naming the file and what is wrong: exit 2, no Java exception names. */
     @Test
     void aDamagedFolderIsNamedPlainly(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         Files.writeString(out.resolve("tiers.csv"), "");
         Files.delete(out.resolve("manifest.json"));
         CliTestSupport.Result r = CliTestSupport.run("report", out.toString());
@@ -159,9 +158,7 @@ class ReportCommandTest {
      */
     @Test
     void aMissingNumberColumnIsNamedWithItsFile(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         Files.delete(out.resolve("report.html"));
         String[][] cases = {{"periods.csv", "ci_low"}, {"summary.csv", "mean"}, {"migrations.csv", "count"},
             {"concentration.csv", "customer_share"}, {"tiers.csv", "period"}};
@@ -256,9 +253,7 @@ class ReportCommandTest {
      */
     @Test
     void timeAxesNameThePeriodAndTheWarmUp(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         String page = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(page.contains("title: \"month (counted after 3 warm-up months)\""), "axis names month and warm-up");
         assertFalse(page.contains("title: \"period\""), "no chart counts bare periods");
@@ -271,9 +266,7 @@ class ReportCommandTest {
      */
     @Test
     void captionsDefineTheirNumbersAsTheMetricsDocDoes(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         String page = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(page.contains("revenue to date at the end of the run, warm-up and earlier purchases included"),
                 "concentration caption");
@@ -355,9 +348,7 @@ class ReportCommandTest {
      */
     @Test
     void aBrokenManifestIsNamedWithItsLine(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         Path manifest = out.resolve("manifest.json");
         String good = Files.readString(manifest);
         assertTrue(good.contains("\n  \"seed\": 5,\n"), good);
@@ -392,9 +383,7 @@ class ReportCommandTest {
      */
     @Test
     void anEditedRunNumberOutOfItsRangeIsNamedWithItsLine(@TempDir Path dir) throws Exception {
-        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
-        Path out = dir.resolve("out");
-        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        Path out = smallRun(dir);
         Files.delete(out.resolve("report.html"));
         String[][] cases = {
             {"summary.csv", "metric", "retention", "mean", "1.7", "a share from 0 to 1 for metric 'retention'"},
@@ -485,5 +474,13 @@ class ReportCommandTest {
         } finally {
             Files.writeString(file, good);
         }
+    }
+
+    /** Runs the small scenario into {@code dir/out}, checks it succeeded, and returns that folder. */
+    private static Path smallRun(Path dir) throws IOException {
+        Path scenario = RunCommandTest.write(dir, "small.yaml", RunCommandTest.SMALL);
+        Path out = dir.resolve("out");
+        assertEquals(0, CliTestSupport.run("run", scenario.toString(), "--out", out.toString()).exitCode());
+        return out;
     }
 }
