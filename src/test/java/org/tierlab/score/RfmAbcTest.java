@@ -60,6 +60,17 @@ class RfmAbcTest {
         assertArrayEquals(apart.f(), together.scores().f(), "f");
         assertArrayEquals(apart.m(), together.scores().m(), "m");
         assertArrayEquals(classes, together.classes(), "abc");
+        // into arrays the caller keeps, filled with what no score or class is: every entry must be overwritten
+        RfmAbc.Result kept = RfmAbc.Result.of(f.size());
+        java.util.Arrays.fill(kept.scores().r(), (byte) 99);
+        java.util.Arrays.fill(kept.scores().f(), (byte) 99);
+        java.util.Arrays.fill(kept.scores().m(), (byte) 99);
+        java.util.Arrays.fill(kept.classes(), -7);
+        RfmAbc.of(rfm, abc).score(f, kept);
+        assertArrayEquals(apart.r(), kept.scores().r(), "r into kept arrays");
+        assertArrayEquals(apart.f(), kept.scores().f(), "f into kept arrays");
+        assertArrayEquals(apart.m(), kept.scores().m(), "m into kept arrays");
+        assertArrayEquals(classes, kept.classes(), "abc into kept arrays");
     }
 
     @ParameterizedTest
@@ -92,5 +103,17 @@ class RfmAbcTest {
         String together = assertThrows(IllegalArgumentException.class, () -> RfmAbc.of(rfm, abc).score(f)).getMessage();
         assertEquals(apart, together);
         assertEquals("feature 'monetary' of customer #77778 is Infinity; expected a finite number", together);
+    }
+
+    @Test
+    void keptArraysOfAnotherSizeAreRefused() {
+        CustomerFeatures f = features(new SplittableRandom(3), 1000, 10);
+        RfmAbc both = RfmAbc.of(RfmModel.of(5, new Binning.EqualCount(), null),
+                AbcModel.of(CustomerFeatures.MONETARY, SHARES, null));
+        String message = assertThrows(IllegalArgumentException.class, () -> both.score(f, RfmAbc.Result.of(999)))
+                .getMessage();
+        assertEquals("the result arrays hold 999 customers, the features 1000", message);
+        assertThrows(IllegalArgumentException.class,
+                () -> new RfmAbc.Result(new RfmScores(new byte[3], new byte[3], new byte[2]), new int[3]));
     }
 }
