@@ -94,6 +94,33 @@ class ReportBrowserTest {
         assertTrue(legends.toString().contains(TIER), "the tier name is drawn in the charts: " + legends);
     }
 
+    /** Without DecompressionStream (older browsers) plotly.js cannot be unpacked: every chart says so instead. */
+    @Test
+    void aBrowserThatCannotUnpackPlotlySaysSoInEveryChart(@TempDir Path tmp) throws Exception {
+        Path report = tmp.resolve("report.html");
+        ReportPageTest.page().write(report);
+        DevTools.Page page = browser.open();
+        page.call("Page.addScriptToEvaluateOnNewDocument",
+                browser.params(o -> o.put("source", "delete window.DecompressionStream;")));
+        page.call("Page.navigate", browser.params(o -> o.put("url", report.toUri().toString())));
+        String said = "";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !said.contains("cannot be drawn")) {
+            try {
+                said = page.evaluate("Array.from(document.querySelectorAll('div.chart')).map(d => d.textContent)"
+                        + ".join('|')").asText();
+            } catch (IllegalStateException navigating) {
+                // the context is replaced while the page loads; try again
+            }
+            Thread.sleep(100);
+        }
+        String[] charts = said.split("\\|");
+        assertEquals(2, charts.length, said);
+        for (String c : charts) {
+            assertTrue(c.startsWith("The charts cannot be drawn: this browser could not unpack plotly.js"), c);
+        }
+    }
+
     /** Opens the page, waits for the charts and checks what every report must satisfy; saves a screenshot. */
     private static DevTools.Page check(Path report, Path screenshot) throws Exception {
         assertTrue(Files.isRegularFile(report), report + " written");

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.DoubleColumn;
@@ -80,15 +84,30 @@ class ReportPageTest {
     }
 
     @Test
-    void plotlyIsInlinedAndNothingComesFromTheNetwork() {
+    void plotlyIsInlinedAndNothingComesFromTheNetwork() throws IOException {
         String html = page().html();
-        assertTrue(html.length() > 1_000_000, "plotly.js inlined");
-        assertTrue(html.contains(Plotly.javascript().substring(0, 2000)));
+        assertTrue(html.contains(">" + Plotly.gzipBase64() + "</script>"), "plotly.js inlined, compressed");
+        byte[] gz = Base64.getDecoder().decode(Plotly.gzipBase64());
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertEquals(Plotly.javascript(), new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "the compressed bytes are plotly.js itself");
+        }
+        assertTrue(html.length() < 4_000_000, "a third of plotly.js's 10.8 MB: " + html.length());
         assertFalse(Pattern.compile("<script[^>]*\\bsrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "script src");
         assertFalse(Pattern.compile("<link\\b", Pattern.CASE_INSENSITIVE).matcher(html).find(), "stylesheet link");
-        // outside plotly.js itself (which names map-tile servers it never uses here) the page has no URL at all
-        String ours = html.replace(Plotly.javascript(), "");
-        assertFalse(ours.contains("http://") || ours.contains("https://"), "a URL in the page");
+        // plotly.js names map-tile servers it never uses here; compressed, the page has no URL at all
+        assertFalse(html.contains("http://") || html.contains("https://"), "a URL in the page");
+    }
+
+    @Test
+    void everyChartScriptWaitsForPlotly() {
+        assertEquals("<script>tierlabPlotly.then(function () {\nvar a = 1;\n});</script>",
+                ReportPage.afterPlotly("<script>var a = 1;</script>\n"));
+        assertThrows(IllegalArgumentException.class, () -> ReportPage.afterPlotly("var a = 1;"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ReportPage.afterPlotly("<script>a()</script><script>b()</script>"));
+        String body = page().html().split("<body>", 2)[1];
+        assertEquals(count(body, "<script"), count(body, "<script>tierlabPlotly.then(function () {"));
     }
 
     @Test
