@@ -79,8 +79,10 @@ public final class RfmAbc {
     /** Scores and classes every customer of {@code features}, into new arrays. */
     public Result score(CustomerFeatures features) {
         Result out = Result.of(features.size());
-        score(features, out);
-        return out;
+        if (together(features, out)) {
+            return out;
+        }
+        return new Result(apart(features, out.classes()), out.classes());
     }
 
     /**
@@ -98,14 +100,20 @@ public final class RfmAbc {
             throw new IllegalArgumentException("the result arrays hold " + into.size() + " customers, the features "
                     + features.size());
         }
-        if (abc.valueColumn().equals(CustomerFeatures.MONETARY) && together(features, into)) {
+        if (together(features, into)) {
             return;
         }
-        RfmScores scores = rfm.scores(features);
+        RfmScores scores = apart(features, into.classes());
         System.arraycopy(scores.r(), 0, into.scores().r(), 0, into.size());
         System.arraycopy(scores.f(), 0, into.scores().f(), 0, into.size());
         System.arraycopy(scores.m(), 0, into.scores().m(), 0, into.size());
-        abc.assign(features, into.classes());
+    }
+
+    /** The two models one after the other: the classes into {@code classes}, the scores returned. */
+    private RfmScores apart(CustomerFeatures features, int[] classes) {
+        RfmScores scores = rfm.scores(features);
+        abc.assign(features, classes);
+        return scores;
     }
 
     /**
@@ -113,6 +121,9 @@ public final class RfmAbc {
      * profile pass's slots, and everything is overwritten by the models apart).
      */
     private boolean together(CustomerFeatures features, Result out) {
+        if (!abc.valueColumn().equals(CustomerFeatures.MONETARY)) {
+            return false; // ABC ranks by another column: nothing to share
+        }
         if (!(rfm.recencyBinning() instanceof Binning.Quantile || rfm.recencyBinning() instanceof Binning.EqualCount)) {
             return false; // custom recency breaks are in days and reversed: RfmModel's own path
         }
