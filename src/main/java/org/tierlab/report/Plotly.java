@@ -17,7 +17,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Plotly {
     private static final String WEBJAR = "plotly.js-dist";
-    private static volatile String script;
     private static volatile String packed;
 
     private Plotly() {
@@ -34,44 +33,41 @@ public final class Plotly {
         return p.getProperty("version");
     }
 
-    /**
-     * The whole plotly.js source, ready to sit inside a {@code <script>} element (a literal {@code </script} would
-     * end the element early, so it is written {@code <\/script}; the shipped file has none).
-     */
+    /** The whole plotly.js source, as the webjar ships it (read anew on each call; reports use {@link #gzipBase64}). */
     public static String javascript() {
-        String s = script;
-        if (s == null) {
-            try (InputStream in = resource("/META-INF/resources/webjars/" + WEBJAR + "/" + version() + "/plotly.js")) {
-                s = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read plotly.js: " + e.getMessage(), e);
-            }
-            script = s;
-        }
-        return s;
+        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     /**
-     * {@link #javascript} as UTF-8, gzip-compressed at the highest level and base64-encoded: safe inside any HTML
-     * element (the base64 alphabet has no {@code <}, {@code &} or quote). Computed once, in about a second.
+     * plotly.js's bytes gzip-compressed at the highest level and base64-encoded: safe inside any HTML element (the
+     * base64 alphabet has no {@code <}, {@code &} or quote), and never run as a script there, so nothing in it needs
+     * escaping. Computed once, in about a second.
      */
     public static String gzipBase64() {
         String s = packed;
         if (s == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
-            try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16) {
                 {
                     def.setLevel(Deflater.BEST_COMPRESSION);
                 }
             }) {
-                gz.write(javascript().getBytes(StandardCharsets.UTF_8));
+                gz.write(bytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot compress plotly.js: " + e.getMessage(), e);
             }
-            s = Base64.getEncoder().encodeToString(bytes.toByteArray());
+            s = Base64.getEncoder().encodeToString(out.toByteArray());
             packed = s;
         }
         return s;
+    }
+
+    private static byte[] bytes() {
+        try (InputStream in = resource("/META-INF/resources/webjars/" + WEBJAR + "/" + version() + "/plotly.js")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read plotly.js: " + e.getMessage(), e);
+        }
     }
 
     private static InputStream resource(String name) {
