@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -103,17 +104,8 @@ class ReportBrowserTest {
         page.call("Page.addScriptToEvaluateOnNewDocument",
                 browser.params(o -> o.put("source", "delete window.DecompressionStream;")));
         page.call("Page.navigate", browser.params(o -> o.put("url", report.toUri().toString())));
-        String said = "";
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && !said.contains("cannot be drawn")) {
-            try {
-                said = page.evaluate("Array.from(document.querySelectorAll('div.chart')).map(d => d.textContent)"
-                        + ".join('|')").asText();
-            } catch (IllegalStateException navigating) {
-                // the context is replaced while the page loads; try again
-            }
-            Thread.sleep(100);
-        }
+        String said = poll(page, "Array.from(document.querySelectorAll('div.chart')).map(d => d.textContent).join('|')",
+                t -> t.contains("cannot be drawn"), 30);
         String[] charts = said.split("\\|");
         assertEquals(2, charts.length, said);
         for (String c : charts) {
@@ -129,24 +121,13 @@ class ReportBrowserTest {
                 .put("deviceScaleFactor", 1).put("mobile", false)));
         String url = report.toAbsolutePath().toUri().toString();
         page.call("Page.navigate", browser.params(o -> o.put("url", url)));
-        int charts = 0;
-        int drawn = -1;
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (page.evaluate("document.readyState").asText().equals("complete")) {
-                    charts = page.evaluate("document.querySelectorAll('div.chart').length").asInt();
-                    drawn = page.evaluate("Array.from(document.querySelectorAll('div.chart'))"
-                            + ".filter(d => d.querySelector('svg.main-svg')).length").asInt();
-                    if (charts > 0 && drawn == charts) {
-                        break;
-                    }
-                }
-            } catch (IllegalStateException navigating) {
-                // the context is replaced while the page loads; try again
-            }
-            Thread.sleep(250);
-        }
+        // "charts drawn" once the page has loaded, "" before
+        String counts = poll(page, "document.readyState !== 'complete' ? '' : "
+                + "document.querySelectorAll('div.chart').length + ' ' + Array.from(document.querySelectorAll('div.chart'))"
+                + ".filter(d => d.querySelector('svg.main-svg')).length",
+                t -> !t.isEmpty() && !t.startsWith("0 ") && t.split(" ")[0].equals(t.split(" ")[1]), 90);
+        int charts = counts.isEmpty() ? 0 : Integer.parseInt(counts.split(" ")[0]);
+        int drawn = counts.isEmpty() ? -1 : Integer.parseInt(counts.split(" ")[1]);
         assertTrue(charts > 5, "charts on " + report + ": " + charts);
         assertEquals(charts, drawn, "every chart div has a Plotly <svg>");
         List<JsonNode> exceptions = page.events("Runtime.exceptionThrown");
@@ -170,5 +151,27 @@ class ReportBrowserTest {
     private static String replace(String text, String from, String to) {
         assertTrue(text.contains(from), "b2b-saas.yaml still contains: " + from);
         return text.replace(from, to);
+    }
+
+    /**
+     * Evaluates {@code expression} in the page every 100 ms until {@code done} accepts its text or {@code seconds}
+     * pass, and returns the last text ("" if it never evaluated).
+     */
+    private static String poll(DevTools.Page page, String expression, Predicate<String> done, int seconds)
+            throws InterruptedException {
+        String last = "";
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = page.evaluate(expression).asText();
+                if (done.test(last)) {
+                    break;
+                }
+            } catch (IllegalStateException navigating) {
+                // the context is replaced while the page loads; try again
+            }
+            Thread.sleep(100);
+        }
+        return last;
     }
 }
