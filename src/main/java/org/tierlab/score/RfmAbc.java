@@ -78,6 +78,10 @@ public final class RfmAbc {
 
     /** Scores and classes every customer of {@code features}, into new arrays. */
     public Result score(CustomerFeatures features) {
+        if (!shares()) {
+            int[] classes = new int[features.size()]; // not the 7 bytes per customer the two-pass path writes into
+            return new Result(apart(features, classes), classes);
+        }
         Result out = Result.of(features.size());
         if (together(features, out)) {
             return out;
@@ -116,16 +120,22 @@ public final class RfmAbc {
         return scores;
     }
 
+    /** Whether the two models' settings allow the two-pass path (the data may still rule it out). */
+    private boolean shares() {
+        if (!abc.valueColumn().equals(CustomerFeatures.MONETARY)) {
+            return false; // ABC ranks by another column: nothing to share
+        }
+        // custom recency breaks are in days and reversed: RfmModel's own path
+        return rfm.recencyBinning() instanceof Binning.Quantile || rfm.recencyBinning() instanceof Binning.EqualCount;
+    }
+
     /**
      * The two-pass path into {@code out}; false if it does not apply (then {@code out.classes()} may hold the
      * profile pass's slots, and everything is overwritten by the models apart).
      */
     private boolean together(CustomerFeatures features, Result out) {
-        if (!abc.valueColumn().equals(CustomerFeatures.MONETARY)) {
-            return false; // ABC ranks by another column: nothing to share
-        }
-        if (!(rfm.recencyBinning() instanceof Binning.Quantile || rfm.recencyBinning() instanceof Binning.EqualCount)) {
-            return false; // custom recency breaks are in days and reversed: RfmModel's own path
+        if (!shares()) {
+            return false;
         }
         double[] recency = features.numeric(CustomerFeatures.RECENCY);
         double[] frequency = features.numeric(CustomerFeatures.FREQUENCY);
